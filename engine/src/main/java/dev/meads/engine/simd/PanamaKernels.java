@@ -1,0 +1,107 @@
+package dev.meads.engine.simd;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * Vector API twin of {@link ScalarKernels}: full vectors over the preferred species, then a
+ * scalar tail. Reductions keep one partial sum per lane and reduce the lanes once at the end,
+ * so the order is fixed for a given species.
+ */
+public final class PanamaKernels implements Kernels {
+    private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
+    private static final int L = S.length();
+
+    @Override
+    public double dot(double[] a, int aOff, double[] b, int bOff, int n) {
+        int bound = S.loopBound(n);
+        DoubleVector acc = DoubleVector.zero(S);
+        int i = 0;
+        for (; i < bound; i += L) {
+            acc = DoubleVector.fromArray(S, a, aOff + i).fma(DoubleVector.fromArray(S, b, bOff + i), acc);
+        }
+        double s = acc.reduceLanes(VectorOperators.ADD);
+        for (; i < n; i++) {
+            s += a[aOff + i] * b[bOff + i];
+        }
+        return s;
+    }
+
+    @Override
+    public double sumOfSquares(double[] a, int aOff, int n) {
+        int bound = S.loopBound(n);
+        DoubleVector acc = DoubleVector.zero(S);
+        int i = 0;
+        for (; i < bound; i += L) {
+            DoubleVector v = DoubleVector.fromArray(S, a, aOff + i);
+            acc = v.fma(v, acc);
+        }
+        double s = acc.reduceLanes(VectorOperators.ADD);
+        for (; i < n; i++) {
+            double v = a[aOff + i];
+            s += v * v;
+        }
+        return s;
+    }
+
+    @Override
+    public double kineticEnergy(double[] p, int pOff, double[] minv, int mOff, int n) {
+        int bound = S.loopBound(n);
+        DoubleVector acc = DoubleVector.zero(S);
+        int i = 0;
+        for (; i < bound; i += L) {
+            DoubleVector v = DoubleVector.fromArray(S, p, pOff + i);
+            acc = v.mul(DoubleVector.fromArray(S, minv, mOff + i)).fma(v, acc);
+        }
+        double s = acc.reduceLanes(VectorOperators.ADD);
+        for (; i < n; i++) {
+            double v = p[pOff + i];
+            s += minv[mOff + i] * v * v;
+        }
+        return 0.5 * s;
+    }
+
+    @Override
+    public void axpy(double alpha, double[] x, int xOff, double[] y, int yOff, double[] out, int outOff, int n) {
+        int bound = S.loopBound(n);
+        int i = 0;
+        for (; i < bound; i += L) {
+            DoubleVector.fromArray(S, x, xOff + i)
+                    .fma(DoubleVector.broadcast(S, alpha), DoubleVector.fromArray(S, y, yOff + i))
+                    .intoArray(out, outOff + i);
+        }
+        for (; i < n; i++) {
+            out[outOff + i] = y[yOff + i] + alpha * x[xOff + i];
+        }
+    }
+
+    @Override
+    public void axpyScaled(double alpha, double[] s, int sOff, double[] x, int xOff, double[] y, int yOff,
+                           double[] out, int outOff, int n) {
+        int bound = S.loopBound(n);
+        int i = 0;
+        for (; i < bound; i += L) {
+            DoubleVector.fromArray(S, s, sOff + i).mul(alpha)
+                    .fma(DoubleVector.fromArray(S, x, xOff + i), DoubleVector.fromArray(S, y, yOff + i))
+                    .intoArray(out, outOff + i);
+        }
+        for (; i < n; i++) {
+            out[outOff + i] = y[yOff + i] + alpha * s[sOff + i] * x[xOff + i];
+        }
+    }
+
+    @Override
+    public void refresh(double a, double[] z, int zOff, double b, double[] noise, int noiseOff, int n) {
+        int bound = S.loopBound(n);
+        int i = 0;
+        for (; i < bound; i += L) {
+            DoubleVector.fromArray(S, noise, noiseOff + i).mul(b)
+                    .add(DoubleVector.fromArray(S, z, zOff + i).mul(a))
+                    .intoArray(z, zOff + i);
+        }
+        for (; i < n; i++) {
+            z[zOff + i] = a * z[zOff + i] + b * noise[noiseOff + i];
+        }
+    }
+}

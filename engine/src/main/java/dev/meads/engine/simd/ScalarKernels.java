@@ -1,0 +1,56 @@
+package dev.meads.engine.simd;
+
+/** Plain loops: the reference twin of {@link PanamaKernels}, and the fallback without the Vector API. */
+public final class ScalarKernels implements Kernels {
+
+    @Override
+    public double dot(double[] a, int aOff, double[] b, int bOff, int n) {
+        double s = 0.0;
+        for (int i = 0; i < n; i++) {
+            s += a[aOff + i] * b[bOff + i];
+        }
+        return s;
+    }
+
+    @Override
+    public double sumOfSquares(double[] a, int aOff, int n) {
+        double s = 0.0;
+        for (int i = 0; i < n; i++) {
+            double v = a[aOff + i];
+            s += v * v;
+        }
+        return s;
+    }
+
+    @Override
+    public double kineticEnergy(double[] p, int pOff, double[] minv, int mOff, int n) {
+        double s = 0.0;
+        for (int i = 0; i < n; i++) {
+            double v = p[pOff + i];
+            s += minv[mOff + i] * v * v;
+        }
+        return 0.5 * s;
+    }
+
+    @Override
+    public void axpy(double alpha, double[] x, int xOff, double[] y, int yOff, double[] out, int outOff, int n) {
+        for (int i = 0; i < n; i++) {
+            out[outOff + i] = y[yOff + i] + alpha * x[xOff + i];
+        }
+    }
+
+    @Override
+    public void axpyScaled(double alpha, double[] s, int sOff, double[] x, int xOff, double[] y, int yOff,
+                           double[] out, int outOff, int n) {
+        for (int i = 0; i < n; i++) {
+            out[outOff + i] = y[yOff + i] + alpha * s[sOff + i] * x[xOff + i];
+        }
+    }
+
+    @Override
+    public void refresh(double a, double[] z, int zOff, double b, double[] noise, int noiseOff, int n) {
+        for (int i = 0; i < n; i++) {
+            z[zOff + i] = a * z[zOff + i] + b * noise[noiseOff + i];
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package dev.meads.engine.simd;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+/** The Vector API kernels agree with their scalar twins on awkward lengths and offsets. */
+class KernelsTest {
+    private static final Kernels SCALAR = new ScalarKernels();
+    private static final Kernels VECTOR = new PanamaKernels();
+    private static final double TOL = 1e-12;
+
+    private static double[] random(SplittableRandom r, int n) {
+        double[] a = new double[n];
+        for (int i = 0; i < n; i++) {
+            a[i] = r.nextDouble(-3, 3) * Math.exp(r.nextDouble(-2, 2));
+        }
+        return a;
+    }
+
+    private static void close(double expected, double actual, double scale, String what) {
+        assertTrue(Math.abs(expected - actual) <= TOL * Math.max(scale, Double.MIN_NORMAL),
+                () -> what + ": scalar " + expected + " vs vector " + actual);
+    }
+
+    @Test
+    void vectorImplementationIsChosenWhenModulePresent() {
+        assertTrue(KernelProvider.vectorAvailable(), "tests run with --add-modules jdk.incubator.vector");
+        assertTrue(Kernels.get() instanceof PanamaKernels);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1, 7, 8, 9, 15, 16, 17, 160, 233})
+    void reductionsAgree(int n) {
+        SplittableRandom r = new SplittableRandom(n * 31L + 7);
+        int off = 3;
+        double[] a = random(r, n + off);
+        double[] b = random(r, n + 5);
+        double[] m = random(r, n + off);
+        for (int i = 0; i < m.length; i++) {
+            m[i] = Math.abs(m[i]);
+        }
+        double absDot = 0, sq = 0, kin = 0;
+        for (int i = 0; i < n; i++) {
+            absDot += Math.abs(a[off + i] * b[i]);
+            sq += a[off + i] * a[off + i];
+            kin += 0.5 * m[off + i] * a[off + i] * a[off + i];
+        }
+        close(SCALAR.dot(a, off, b, 0, n), VECTOR.dot(a, off, b, 0, n), absDot, "dot");
+        close(SCALAR.sumOfSquares(a, off, n), VECTOR.sumOfSquares(a, off, n), sq, "sumOfSquares");
+        close(SCALAR.kineticEnergy(a, off, m, off, n), VECTOR.kineticEnergy(a, off, m, off, n), kin, "kinetic");
+        assertEquals(sq, SCALAR.sumOfSquares(a, off, n), 1e-12 * Math.max(sq, 1));
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1, 7, 8, 9, 15, 16, 17, 160, 233})
+    void elementwiseKernelsAgree(int n) {
+        SplittableRandom r = new SplittableRandom(n * 17L + 1);
+        double[] x = random(r, n + 2);
+        double[] y = random(r, n + 1);
+        double[] s = random(r, n + 4);
+        double alpha = r.nextDouble(-2, 2);
+
+        double[] o1 = new double[n + 6];
+        double[] o2 = new double[n + 6];
+        SCALAR.axpy(alpha, x, 2, y, 1, o1, 6, n);
+        VECTOR.axpy(alpha, x, 2, y, 1, o2, 6, n);
+        for (int i = 0; i < n; i++) {
+            close(o1[6 + i], o2[6 + i], Math.abs(y[1 + i]) + Math.abs(alpha * x[2 + i]), "axpy " + i);
+            assertEquals(y[1 + i] + alpha * x[2 + i], o1[6 + i], 1e-15 * (1 + Math.abs(o1[6 + i])));
+        }
+        SCALAR.axpyScaled(alpha, s, 4, x, 2, y, 1, o1, 6, n);
+        VECTOR.axpyScaled(alpha, s, 4, x, 2, y, 1, o2, 6, n);
+        for (int i = 0; i < n; i++) {
+            close(o1[6 + i], o2[6 + i], Math.abs(y[1 + i]) + Math.abs(alpha * s[4 + i] * x[2 + i]), "axpyScaled " + i);
+        }
+        double[] z1 = y.clone();
+        double[] z2 = y.clone();
+        SCALAR.refresh(0.9, z1, 1, 0.43, x, 2, n);
+        VECTOR.refresh(0.9, z2, 1, 0.43, x, 2, n);
+        for (int i = 0; i < n; i++) {
+            close(z1[1 + i], z2[1 + i], Math.abs(0.9 * y[1 + i]) + Math.abs(0.43 * x[2 + i]), "refresh " + i);
+        }
+        assertEquals(y[0], z2[0], "refresh must not touch elements before the offset");
+    }
+
+    @Test
+    void inPlaceUpdateMatchesOutOfPlace() {
+        SplittableRandom r = new SplittableRandom(5);
+        int n = 37;
+        double[] x = random(r, n);
+        double[] y = random(r, n);
+        double[] s = random(r, n);
+        double[] out = new double[n];
+        VECTOR.axpyScaled(0.3, s, 0, x, 0, y, 0, out, 0, n);
+        VECTOR.axpyScaled(0.3, s, 0, x, 0, y, 0, y, 0, n);
+        for (int i = 0; i < n; i++) {
+            assertEquals(out[i], y[i], 0.0);
+        }
+    }
+}
