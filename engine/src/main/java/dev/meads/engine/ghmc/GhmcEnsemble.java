@@ -1,0 +1,216 @@
+package dev.meads.engine.ghmc;
+
+import dev.meads.engine.block.ChainBlock;
+import dev.meads.engine.model.LogDensity;
+import dev.meads.engine.parallel.WorkerPool;
+import dev.meads.engine.simd.Kernels;
+import java.util.random.RandomGenerator;
+
+/**
+ * GHMC transitions for any subset of the chains of a {@link ChainBlock}, each chain with its
+ * own parameters, run on a {@link WorkerPool}. Proposals of all moving chains are packed into
+ * a scratch block and evaluated with the model's block form, one range per worker.
+ *
+ * <p>Each chain draws its momentum noise from its own random stream, and worker ranges are
+ * cut at multiples of {@code laneGroup} chains, so results are bit-identical for any thread
+ * count. Statistics of the latest transition and running counts are kept per chain.
+ */
+public final class GhmcEnsemble {
+    private final ChainBlock state;
+    private final ChainBlock proposals;
+    private final LogDensity[] densityByWorker;
+    private final double[][] noiseByWorker;
+    private final RandomGenerator[] chainRandom;
+    private final WorkerPool pool;
+    private final int laneGroup;
+    private final Kernels kernels = Kernels.get();
+    private final int d;
+
+    // per slot of the current call
+    private int[] slotChain;
+    private GhmcParameters[] slotParameters;
+    private final double[] slotH0;
+
+    // per chain, latest transition
+    private final double[] acceptProbability;
+    private final boolean[] accepted;
+    private final boolean[] divergent;
+    private final double[] energy;
+    // per chain, running counts
+    private final long[] transitions;
+    private final long[] acceptances;
+    private final long[] divergences;
+    private final long[] nonFinite;
+    private long gradientEvaluations;
+
+    /**
+     * @param density     the target; one copy is made per worker
+     * @param state       the chains; positions, log densities and gradients must be valid
+     * @param chainRandom one stream per chain
+     * @param pool        the workers
+     * @param laneGroup   chains per vector group of the model's block form (range cuts align to it)
+     */
+    public GhmcEnsemble(LogDensity density, ChainBlock state, RandomGenerator[] chainRandom, WorkerPool pool,
+                        int laneGroup) {
+        if (chainRandom.length != state.chains()) {
+            throw new IllegalArgumentException(chainRandom.length + " random streams for " + state.chains() + " chains");
+        }
+        if (density.dimension() != state.dimension()) {
+            throw new IllegalArgumentException("model dimension " + density.dimension()
+                    + " does not match the block's " + state.dimension());
+        }
+        this.state = state;
+        this.d = state.dimension();
+        int n = state.chains();
+        this.proposals = new ChainBlock(n, d);
+        this.pool = pool;
+        this.laneGroup = Math.max(1, laneGroup);
+        this.chainRandom = chainRandom;
+        this.densityByWorker = new LogDensity[pool.threads()];
+        this.noiseByWorker = new double[pool.threads()][d];
+        densityByWorker[0] = density;
+        for (int w = 1; w < densityByWorker.length; w++) {
+            densityByWorker[w] = density.copy();
+        }
+        this.slotH0 = new double[n];
+        this.acceptProbability = new double[n];
+        this.accepted = new boolean[n];
+        this.divergent = new boolean[n];
+        this.energy = new double[n];
+        this.transitions = new long[n];
+        this.acceptances = new long[n];
+        this.divergences = new long[n];
+        this.nonFinite = new long[n];
+        for (int c = 0; c < n; c++) {
+            double[] z = state.momenta();
+            energy[c] = -state.logDensities()[c] + 0.5 * kernels.sumOfSquares(z, c * d, d);
+        }
+    }
+
+    /**
+     * One GHMC transition for chains {@code chains[0 .. count)}, chain {@code chains[k]} using
+     * {@code parameters[k]}. Chains not listed do not move and draw no random numbers.
+     */
+    public void step(int[] chains, GhmcParameters[] parameters, int count) {
+        if (count > state.chains() || chains.length < count || parameters.length < count) {
+            throw new IllegalArgumentException("bad slot count " + count);
+        }
+        this.slotChain = chains;
+        this.slotParameters = parameters;
+        pool.forEachRange(count, laneGroup, this::stepRange);
+        gradientEvaluations += count;
+    }
+
+    private void stepRange(int worker, int from, int to) {
+        double[] noise = noiseByWorker[worker];
+        double[] x = state.positions();
+        double[] z = state.momenta();
+        double[] g = state.gradients();
+        double[] lp = state.logDensities();
+        double[] u = state.slices();
+        double[] xp = proposals.positions();
+        double[] zp = proposals.momenta();
+        double[] gp = proposals.gradients();
+        double[] lpp = proposals.logDensities();
+        for (int k = from; k < to; k++) {
+            int c = slotChain[k];
+            GhmcParameters p = slotParameters[k];
+            RandomGenerator rng = chainRandom[c];
+            for (int j = 0; j < d; j++) {
+                noise[j] = rng.nextGaussian();
+            }
+            u[c] = GhmcTransition.drift(u[c], p.delta());
+            slotH0[k] = GhmcTransition.propose(kernels, d, p.stepSize(), p.scale(), p.alpha(),
+                    x, c * d, z, c * d, g, c * d, lp[c], noise, 0, xp, k * d, zp, k * d);
+        }
+        densityByWorker[worker].logDensityAndGradient(xp, gp, lpp, from, to);
+        for (int k = from; k < to; k++) {
+            int c = slotChain[k];
+            GhmcParameters p = slotParameters[k];
+            double delta = GhmcTransition.energyError(kernels, d, p.stepSize(), p.scale(), slotH0[k],
+                    zp, k * d, gp, k * d, lpp[k]);
+            transitions[c]++;
+            acceptProbability[c] = delta == Double.NEGATIVE_INFINITY ? 0.0 : GhmcTransition.acceptProbability(delta);
+            divergent[c] = -delta > GhmcTransition.DIVERGENCE;
+            if (divergent[c]) {
+                divergences[c]++;
+            }
+            if (delta == Double.NEGATIVE_INFINITY && !(Double.isFinite(lpp[k]) && allFinite(gp, k * d))) {
+                nonFinite[c]++;
+            }
+            if (GhmcTransition.accepts(u[c], delta)) {
+                System.arraycopy(xp, k * d, x, c * d, d);
+                System.arraycopy(zp, k * d, z, c * d, d);
+                System.arraycopy(gp, k * d, g, c * d, d);
+                lp[c] = lpp[k];
+                u[c] = GhmcTransition.sliceAfterAcceptance(u[c], delta);
+                energy[c] = slotH0[k] - delta;
+                accepted[c] = true;
+                acceptances[c]++;
+            } else {
+                for (int j = c * d, end = c * d + d; j < end; j++) {
+                    z[j] = -z[j];
+                }
+                energy[c] = slotH0[k];
+                accepted[c] = false;
+            }
+        }
+    }
+
+    private boolean allFinite(double[] a, int off) {
+        for (int j = off; j < off + d; j++) {
+            if (!Double.isFinite(a[j])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    public ChainBlock state() {
+        return state;
+    }
+
+    /** Metropolis probability {@code min(1, e^Δ)} of chain c's latest transition. */
+    public double acceptProbability(int c) {
+        return acceptProbability[c];
+    }
+
+    public boolean accepted(int c) {
+        return accepted[c];
+    }
+
+    public boolean divergent(int c) {
+        return divergent[c];
+    }
+
+    /** Hamiltonian {@code -lp + |z|²/2} of chain c's current state. */
+    public double energy(int c) {
+        return energy[c];
+    }
+
+    public long transitions(int c) {
+        return transitions[c];
+    }
+
+    public long acceptances(int c) {
+        return acceptances[c];
+    }
+
+    public long divergences(int c) {
+        return divergences[c];
+    }
+
+    /** Rejections caused by a non-finite log density or gradient at the proposal. */
+    public long nonFiniteRejections(int c) {
+        return nonFinite[c];
+    }
+
+    public long gradientEvaluations() {
+        return gradientEvaluations;
+    }
+
+    /** Recomputes chain c's cached energy after its state was replaced from outside. */
+    public void refreshEnergy(int c) {
+        energy[c] = -state.logDensities()[c] + 0.5 * kernels.sumOfSquares(state.momenta(), c * d, d);
+    }
+}

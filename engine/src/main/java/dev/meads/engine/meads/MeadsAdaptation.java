@@ -1,0 +1,261 @@
+package dev.meads.engine.meads;
+
+import dev.meads.engine.block.ChainBlock;
+import dev.meads.engine.ghmc.GhmcEnsemble;
+import dev.meads.engine.ghmc.GhmcParameters;
+import dev.meads.engine.simd.Kernels;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.random.RandomGenerator;
+
+/**
+ * MEADS, Algorithm 3 of Hoffman &amp; Sountsov (2022), as specified in ALGORITHMS.md §3.3: the
+ * chains are split into K folds; at iteration t (0-based) fold {@code t mod K} is frozen and
+ * every other fold k moves one GHMC step with the step size and scale estimated from fold
+ * {@code k−1} and damping from its own positions. Chains are reassigned to folds every K
+ * iterations by permuting an index.
+ *
+ * <p>Escaped chains (see {@link EscapeGuard}) are checked at every block boundary (every K
+ * iterations) and restarted from the current state of a healthy chain in another fold, with
+ * fresh momentum and slice variable. This happens only here, in warmup, whose draws are
+ * discarded; the retained draws come from GHMC with the frozen parameters
+ * ({@link #frozenParameters()}), which is exact whatever warmup did.
+ */
+public final class MeadsAdaptation {
+    private final GhmcEnsemble ensemble;
+    private final ChainBlock block;
+    private final MeadsOptions options;
+    private final RandomGenerator shuffleRandom;
+    private final RandomGenerator[] chainRandom;
+    private final int n;
+    private final int d;
+    private final int folds;
+    private final FoldAssignment assignment;
+    private final FoldStatistics[] statistics;
+    private final GhmcParameters[] foldParameters;
+    private final double[] foldAlpha;
+    private final MaxEigenvalue eigen = new MaxEigenvalue(Kernels.get());
+    private final double[] rows;
+    private final int[] slotChain;
+    private final GhmcParameters[] slotParameters;
+    private final EscapeGuard guard;
+    private final List<EscapeEvent> events = new ArrayList<>();
+    private final MeadsTrace trace;
+    private final boolean[] flagged;
+    private int iteration;
+    private long guardedScaleCoordinates;
+
+    /**
+     * @param ensemble      the chains and their GHMC kernel; states must be valid (finite)
+     * @param options       settings; the number of chains must suit the folds
+     * @param shuffleRandom the stream for fold shuffles and restart donors (not a chain's)
+     * @param chainRandom   each chain's own stream (used for fresh momentum on a restart)
+     */
+    public MeadsAdaptation(GhmcEnsemble ensemble, MeadsOptions options, RandomGenerator shuffleRandom,
+                           RandomGenerator[] chainRandom) {
+        this.ensemble = ensemble;
+        this.block = ensemble.state();
+        this.options = options;
+        this.n = block.chains();
+        this.d = block.dimension();
+        options.validateChains(n);
+        this.folds = options.folds();
+        this.shuffleRandom = shuffleRandom;
+        this.chainRandom = chainRandom;
+        this.assignment = new FoldAssignment(n, folds);
+        assignment.shuffle(shuffleRandom);
+        this.statistics = new FoldStatistics[folds];
+        this.foldParameters = new GhmcParameters[folds];
+        this.foldAlpha = new double[folds];
+        for (int k = 0; k < folds; k++) {
+            statistics[k] = new FoldStatistics(d);
+            foldParameters[k] = new GhmcParameters(d);
+            foldAlpha[k] = 1.0;
+        }
+        this.rows = new double[n * d];
+        this.slotChain = new int[n];
+        this.slotParameters = new GhmcParameters[n];
+        this.guard = new EscapeGuard(n, d, options.escapeDistance(), options.escapeDivergences());
+        this.trace = new MeadsTrace(options.iterations(), folds);
+        this.flagged = new boolean[n];
+    }
+
+    /** Runs one MEADS iteration. */
+    public void iterate() {
+        if (iteration >= options.iterations()) {
+            throw new IllegalStateException("all " + options.iterations() + " MEADS iterations are done");
+        }
+        int t0 = iteration;
+        if (t0 > 0 && t0 % folds == 0) {
+            if (options.guard()) {
+                restartEscapedChains(t0);
+            }
+            assignment.shuffle(shuffleRandom);
+        }
+        int frozen = folds == 1 ? -1 : t0 % folds;
+        int m = assignment.perFold();
+        int[] order = assignment.order();
+        for (int k = 0; k < folds; k++) {
+            statistics[k].compute(block, order, assignment.start(k), m, options, eigen, rows);
+            guardedScaleCoordinates += statistics[k].guardedCoordinates();
+        }
+        int slots = 0;
+        int t = t0 + 1;
+        for (int k = 0; k < folds; k++) {
+            int src = (k - 1 + folds) % folds;
+            double eps = statistics[src].stepSize();
+            if (!(eps > 0)) {
+                eps = foldParameters[k].stepSize(); // no finite estimate yet: keep the previous one
+            }
+            double lambda = statistics[k].positionEigenvalue();
+            double a = Double.isNaN(lambda) ? foldAlpha[k]
+                    : FoldStatistics.alpha(lambda, eps, t, options.dampingSlowdown());
+            foldAlpha[k] = a;
+            foldParameters[k].set(eps, statistics[src].scale(), a, a / 2.0);
+            trace.record(t0, k, eps, a, a / 2.0);
+            if (k == frozen) {
+                continue;
+            }
+            int start = assignment.start(k);
+            for (int i = 0; i < m; i++) {
+                slotChain[slots] = order[start + i];
+                slotParameters[slots] = foldParameters[k];
+                slots++;
+            }
+        }
+        // Slot order follows the permutation, not the threads, so chains meet in the same
+        // vector groups whatever the thread count.
+        ensemble.step(slotChain, slotParameters, slots);
+        double acceptSum = 0.0;
+        int divergent = 0;
+        for (int s = 0; s < slots; s++) {
+            int c = slotChain[s];
+            acceptSum += ensemble.acceptProbability(c);
+            boolean div = ensemble.divergent(c);
+            if (div) {
+                divergent++;
+            }
+            guard.record(c, div);
+        }
+        trace.recordIteration(t0, frozen, slots == 0 ? Double.NaN : acceptSum / slots, divergent);
+        iteration++;
+    }
+
+    private void restartEscapedChains(int t0) {
+        List<EscapeEvent> found = guard.find(block, t0);
+        if (found.isEmpty()) {
+            return;
+        }
+        Arrays.fill(flagged, false);
+        for (EscapeEvent e : found) {
+            flagged[e.chain()] = true;
+        }
+        if (found.size() > n / 2) {
+            // Not a few escapees but a split ensemble: restarting half the chains from the other
+            // half would hide a real problem. Report without acting.
+            events.addAll(found);
+            return;
+        }
+        for (EscapeEvent e : found) {
+            int c = e.chain();
+            int donor = pickDonor(c);
+            if (donor < 0) {
+                events.add(e);
+                continue;
+            }
+            block.copyChain(block, donor, c);
+            double[] z = block.momenta();
+            RandomGenerator r = chainRandom[c];
+            for (int j = c * d; j < c * d + d; j++) {
+                z[j] = r.nextGaussian();
+            }
+            block.slices()[c] = r.nextDouble(-1.0, 1.0);
+            ensemble.refreshEnergy(c);
+            guard.reset(c);
+            events.add(new EscapeEvent(e.iteration(), c, e.reason(), e.detail(), donor));
+        }
+    }
+
+    /** A healthy chain from another fold, uniformly at random; -1 if there is none. */
+    private int pickDonor(int chain) {
+        int fold = assignment.foldOf(chain);
+        int candidates = 0;
+        for (int c = 0; c < n; c++) {
+            if (!flagged[c] && assignment.foldOf(c) != fold) {
+                candidates++;
+            }
+        }
+        if (candidates == 0) {
+            return -1;
+        }
+        int pick = shuffleRandom.nextInt(candidates);
+        for (int c = 0; c < n; c++) {
+            if (!flagged[c] && assignment.foldOf(c) != fold) {
+                if (pick-- == 0) {
+                    return c;
+                }
+            }
+        }
+        return -1;
+    }
+
+    /** Runs every remaining iteration. */
+    public void run() {
+        while (iteration < options.iterations()) {
+            iterate();
+        }
+    }
+
+    /** Iterations done so far. */
+    public int iteration() {
+        return iteration;
+    }
+
+    public MeadsTrace trace() {
+        return trace;
+    }
+
+    /** Escaped chains found so far, in order, with the action taken. */
+    public List<EscapeEvent> escapeEvents() {
+        return List.copyOf(events);
+    }
+
+    /** Coordinates (summed over folds and iterations) whose σ was zero or non-finite and set to 1. */
+    public long guardedScaleCoordinates() {
+        return guardedScaleCoordinates;
+    }
+
+    /** The parameters fold k was given at the latest iteration. */
+    public GhmcParameters foldParameters(int k) {
+        return foldParameters[k];
+    }
+
+    public int folds() {
+        return folds;
+    }
+
+    /**
+     * The parameters for sampling after warmup, from the current states of all chains pooled:
+     * σ over all N chains, ε from their scaled gradients and α from their standardised
+     * positions, with the damping floor at the last iteration. Pooling N chains instead of
+     * averaging the K fold estimates of N/K chains each lowers their variance; K-fold
+     * exactness is not needed once the parameters are fixed.
+     */
+    public GhmcParameters frozenParameters() {
+        FoldStatistics all = new FoldStatistics(d);
+        int[] everyChain = new int[n];
+        for (int c = 0; c < n; c++) {
+            everyChain[c] = c;
+        }
+        all.compute(block, everyChain, 0, n, options, eigen, rows);
+        double eps = all.stepSize();
+        if (!(eps > 0)) {
+            eps = foldParameters[0].stepSize();
+        }
+        double lambda = all.positionEigenvalue();
+        double a = Double.isNaN(lambda) ? 1.0
+                : FoldStatistics.alpha(lambda, eps, Math.max(1, iteration), options.dampingSlowdown());
+        return new GhmcParameters(eps, all.scale(), a, a / 2.0);
+    }
+}

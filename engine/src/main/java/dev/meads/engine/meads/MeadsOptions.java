@@ -1,0 +1,82 @@
+package dev.meads.engine.meads;
+
+/**
+ * Settings of MEADS adaptation (ALGORITHMS.md §3) and of its escaped-chain guard.
+ *
+ * @param folds                 K, the number of folds (1 allowed, non-exact warmup mode)
+ * @param iterations            warmup iterations T
+ * @param stepSizeMultiplier    ε = min(1, multiplier / sqrt(λ̂)); 0.5 in the paper
+ * @param dampingSlowdown       floor on εγ of slowdown / t; 1 in the paper
+ * @param estimator             the largest-eigenvalue estimator
+ * @param guard                 whether escaped chains are detected and restarted during warmup
+ * @param escapeDistance        a chain whose coordinate lies more than this many robust
+ *                              standard deviations (IQR / 1.349 over all chains) from the
+ *                              ensemble median has escaped
+ * @param escapeDivergences     a chain with at least this many divergent transitions among its
+ *                              last {@link EscapeGuard#WINDOW} has escaped
+ */
+public record MeadsOptions(int folds, int iterations, double stepSizeMultiplier, double dampingSlowdown,
+                           EigenEstimator estimator, boolean guard, double escapeDistance, int escapeDivergences) {
+
+    /** The paper's settings: K = 4, 1000 iterations, multiplier 0.5, slowdown 1, U-statistic, guard on. */
+    public static MeadsOptions defaults() {
+        return new MeadsOptions(4, 1000, 0.5, 1.0, EigenEstimator.USTAT, true, 20.0, 8);
+    }
+
+    public MeadsOptions {
+        if (folds < 1) {
+            throw new IllegalArgumentException("folds must be at least 1, got " + folds);
+        }
+        if (iterations < 0) {
+            throw new IllegalArgumentException("MEADS iterations must be non-negative, got " + iterations);
+        }
+        if (!(stepSizeMultiplier > 0) || !Double.isFinite(stepSizeMultiplier)) {
+            throw new IllegalArgumentException("step size multiplier must be positive, got " + stepSizeMultiplier);
+        }
+        if (!(dampingSlowdown >= 0) || !Double.isFinite(dampingSlowdown)) {
+            throw new IllegalArgumentException("damping slowdown must be non-negative, got " + dampingSlowdown);
+        }
+        if (!(escapeDistance > 0)) {
+            throw new IllegalArgumentException("escape distance must be positive, got " + escapeDistance);
+        }
+        if (escapeDivergences < 1 || escapeDivergences > EscapeGuard.WINDOW) {
+            throw new IllegalArgumentException("escape divergences must be in [1, " + EscapeGuard.WINDOW + "], got "
+                    + escapeDivergences);
+        }
+    }
+
+    public MeadsOptions withFolds(int k) {
+        return new MeadsOptions(k, iterations, stepSizeMultiplier, dampingSlowdown, estimator, guard, escapeDistance,
+                escapeDivergences);
+    }
+
+    public MeadsOptions withIterations(int t) {
+        return new MeadsOptions(folds, t, stepSizeMultiplier, dampingSlowdown, estimator, guard, escapeDistance,
+                escapeDivergences);
+    }
+
+    public MeadsOptions withEstimator(EigenEstimator e) {
+        return new MeadsOptions(folds, iterations, stepSizeMultiplier, dampingSlowdown, e, guard, escapeDistance,
+                escapeDivergences);
+    }
+
+    public MeadsOptions withGuard(boolean on) {
+        return new MeadsOptions(folds, iterations, stepSizeMultiplier, dampingSlowdown, estimator, on, escapeDistance,
+                escapeDivergences);
+    }
+
+    /** Checks that {@code chains} chains can be split into the folds (before any work). */
+    public void validateChains(int chains) {
+        if (chains < 2) {
+            throw new IllegalArgumentException("MEADS needs at least 2 chains, got " + chains);
+        }
+        if (chains % folds != 0) {
+            throw new IllegalArgumentException(chains + " chains cannot be split into " + folds
+                    + " equal folds: choose a number of chains divisible by " + folds);
+        }
+        if (chains / folds < 2) {
+            throw new IllegalArgumentException("each of the " + folds + " folds needs at least 2 chains; "
+                    + chains + " chains give " + chains / folds);
+        }
+    }
+}
