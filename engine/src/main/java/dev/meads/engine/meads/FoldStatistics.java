@@ -27,9 +27,9 @@ final class FoldStatistics {
 
     /**
      * Recomputes the statistics from chains {@code chains[from .. from+m)} of {@code block},
-     * using {@code rows} (at least m·d long) as scratch.
+     * using {@code rows} (at least m·d long) as scratch. Returns λ̂ of the scaled gradients.
      */
-    void compute(ChainBlock block, int[] chains, int from, int m, MeadsOptions options, MaxEigenvalue eigen,
+    double compute(ChainBlock block, int[] chains, int from, int m, MeadsOptions options, MaxEigenvalue eigen,
                  double[] rows) {
         double[] x = block.positions();
         double[] g = block.gradients();
@@ -84,6 +84,7 @@ final class FoldStatistics {
         if (Double.isFinite(lambdaPosition)) {
             positionEigenvalue = lambdaPosition;
         }
+        return lambdaGradient;
     }
 
     /** Per-coordinate σ (the array itself). */

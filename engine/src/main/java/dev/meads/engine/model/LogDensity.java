@@ -43,6 +43,15 @@ public interface LogDensity {
         }
     }
 
+    /**
+     * How many chains the block form evaluates together (e.g. the vector lane count when lane =
+     * chain). Ranges handed to the block form start at multiples of it, so that a chain meets
+     * the same lane grouping, and hence gives the same bits, whatever the thread count.
+     */
+    default int blockGranularity() {
+        return 1;
+    }
+
     /** An instance for another thread: the same density, with its own scratch space. */
     default LogDensity copy() {
         return this;

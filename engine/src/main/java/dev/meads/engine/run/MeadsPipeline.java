@@ -1,0 +1,249 @@
+package dev.meads.engine.run;
+
+import dev.meads.engine.block.ChainBlock;
+import dev.meads.engine.draws.Draws;
+import dev.meads.engine.ghmc.DrawListener;
+import dev.meads.engine.ghmc.GhmcEnsemble;
+import dev.meads.engine.ghmc.GhmcParameters;
+import dev.meads.engine.ghmc.GhmcSampler;
+import dev.meads.engine.init.JitteredStart;
+import dev.meads.engine.init.TrajectorySpread;
+import dev.meads.engine.meads.EscapeEvent;
+import dev.meads.engine.meads.EscapeGuard;
+import dev.meads.engine.meads.MeadsAdaptation;
+import dev.meads.engine.meads.ScaledGradientEigenvalue;
+import dev.meads.engine.model.LogDensity;
+import dev.meads.engine.nuts.NutsDraws;
+import dev.meads.engine.nuts.NutsProgress;
+import dev.meads.engine.nuts.NutsSampler;
+import dev.meads.engine.nuts.WarmupResult;
+import dev.meads.engine.parallel.WorkerPool;
+import dev.meads.engine.rng.RandomStreams;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import java.util.random.RandomGenerator;
+
+/**
+ * The notebook's pipeline: NUTS with window adaptation from the model's initial point →
+ * trajectory spread → MEADS warmup on the ensemble → GHMC sampling with the parameters MEADS
+ * settled on. Each stage is a plain method call on plain arrays; a run is reproducible from
+ * its seed, whatever the thread count.
+ */
+public final class MeadsPipeline {
+    /** Stage names, as reported to progress listeners and in {@link PipelineResult#stages()}. */
+    public static final String NUTS_WARMUP = "NUTS warmup";
+    public static final String NUTS_DRAWS = "NUTS draws";
+    public static final String SPREAD = "spread";
+    public static final String MEADS_WARMUP = "MEADS warmup";
+    public static final String SAMPLING = GhmcSampler.STAGE;
+
+    /** A frozen step size below this after warmup means MEADS collapsed. */
+    public static final double COLLAPSED_STEP_SIZE = 1e-3;
+
+    private final LogDensity density;
+    private final PipelineOptions options;
+    private ProgressListener progress = ProgressListener.NONE;
+    private BooleanSupplier cancelled = () -> false;
+    private DrawListener drawListener;
+
+    public MeadsPipeline(LogDensity density, PipelineOptions options) {
+        this.density = density;
+        this.options = options;
+    }
+
+    /** Where stage progress goes (default: nowhere). */
+    public MeadsPipeline progress(ProgressListener listener) {
+        this.progress = listener;
+        return this;
+    }
+
+    /** Polled between iterations; true stops the run, keeping what was done. */
+    public MeadsPipeline cancellation(BooleanSupplier check) {
+        this.cancelled = check;
+        return this;
+    }
+
+    /** Receives every retained draw as it is made (e.g. a Stan CSV writer). */
+    public MeadsPipeline drawListener(DrawListener listener) {
+        this.drawListener = listener;
+        return this;
+    }
+
+    /** Runs every stage. */
+    public PipelineResult run() {
+        int n = options.chains();
+        int d = density.dimension();
+        long seed = options.seed();
+        PipelineResult result = new PipelineResult(options, density.name(), d);
+        RandomGenerator[] chainRandom = new RandomGenerator[n];
+        for (int c = 0; c < n; c++) {
+            chainRandom[c] = RandomStreams.forChain(seed, "chain", c);
+        }
+        double[] initial = new double[d];
+        density.initialPoint(initial, 0);
+        initial = JitteredStart.finitePoint(initial, density, RandomStreams.forPurpose(seed, "initial-point"));
+
+        ChainBlock block = new ChainBlock(n, d);
+        if (options.compareInitialisations() || options.initialisation() == Initialisation.NAIVE) {
+            RandomGenerator[] naiveRandom = new RandomGenerator[n];
+            for (int c = 0; c < n; c++) {
+                naiveRandom[c] = RandomStreams.forChain(seed, "naive", c);
+            }
+            JitteredStart.place(initial, options.naiveJitter(), density, block, naiveRandom);
+            ScaledGradientEigenvalue naive = ScaledGradientEigenvalue.of(block, options.meads());
+            result.setNaiveStart(naive);
+            if (options.initialisation() == Initialisation.NAIVE) {
+                result.setEnsembleStart(naive);
+            }
+        }
+        if (options.initialisation() == Initialisation.SPREAD) {
+            if (!spread(initial, block, chainRandom, result)) {
+                result.finish(false, result.stages().get(result.stages().size() - 1).name());
+                return result;
+            }
+        }
+        double[] z = block.momenta();
+        for (int c = 0; c < n; c++) {
+            for (int j = 0; j < d; j++) {
+                z[c * d + j] = chainRandom[c].nextGaussian();
+            }
+            block.slices()[c] = chainRandom[c].nextDouble(-1.0, 1.0);
+        }
+        try (WorkerPool pool = new WorkerPool(options.threads())) {
+            GhmcEnsemble ensemble = new GhmcEnsemble(density, block, chainRandom, pool, density.blockGranularity());
+            if (!meadsWarmup(ensemble, chainRandom, result)) {
+                return result;
+            }
+            sample(ensemble, result);
+        }
+        return result;
+    }
+
+    private boolean spread(double[] initial, ChainBlock block, RandomGenerator[] chainRandom, PipelineResult result) {
+        NutsSampler nuts = new NutsSampler(density, options.nuts(), RandomStreams.forPurpose(options.seed(), "nuts"));
+        NutsProgress nutsProgress = (stage, done, total) ->
+                progress.update(stage == NutsProgress.Stage.WARMUP ? NUTS_WARMUP : NUTS_DRAWS, done, total);
+        long t0 = System.nanoTime();
+        WarmupResult warm = nuts.warmup(initial, options.nutsWarmup(), nutsProgress, cancelled);
+        result.addStage(new StageReport(NUTS_WARMUP, seconds(t0), warm.gradientEvaluations(),
+                warm.iterationsCompleted(), warm.iterationsRequested()));
+        if (warm.cancelled()) {
+            result.setNuts(warm, null);
+            return false;
+        }
+        long t1 = System.nanoTime();
+        NutsDraws trajectory = nuts.sample(options.nutsDraws(), nutsProgress, cancelled);
+        result.addStage(new StageReport(NUTS_DRAWS, seconds(t1), trajectory.gradientEvaluations(), trajectory.size(),
+                trajectory.requested()));
+        result.setNuts(warm, trajectory);
+        if (trajectory.cancelled()) {
+            return false;
+        }
+        long t2 = System.nanoTime();
+        TrajectorySpread spread = new TrajectorySpread(options.spreadSeeds(), options.spreadFloor());
+        double[] widths = spread.spread(trajectory.positions(), trajectory.size(), density, block,
+                RandomStreams.forPurpose(options.seed(), "seed-pick"), chainRandom);
+        result.addStage(new StageReport(SPREAD, seconds(t2), block.chains() + (long) spread.fallbacks()
+                * TrajectorySpread.RETRIES, 1, 1));
+        result.setSpread(widths, spread.fallbacks());
+        ScaledGradientEigenvalue start = ScaledGradientEigenvalue.of(block, options.meads());
+        result.setEnsembleStart(start);
+        if (spread.fallbacks() > 0) {
+            result.warn(spread.fallbacks() + " chains started at their bare seed draw: every jittered point "
+                    + "had a non-finite log density or gradient");
+        }
+        return true;
+    }
+
+    private boolean meadsWarmup(GhmcEnsemble ensemble, RandomGenerator[] chainRandom, PipelineResult result) {
+        MeadsAdaptation meads = new MeadsAdaptation(ensemble, options.meads(),
+                RandomStreams.forPurpose(options.seed(), "fold-shuffle"), chainRandom);
+        int total = options.meads().iterations();
+        long evaluations = ensemble.gradientEvaluations();
+        long t0 = System.nanoTime();
+        while (meads.iteration() < total) {
+            if (cancelled.getAsBoolean()) {
+                break;
+            }
+            meads.iterate();
+            progress.update(MEADS_WARMUP, meads.iteration(), total);
+        }
+        result.addStage(new StageReport(MEADS_WARMUP, seconds(t0), ensemble.gradientEvaluations() - evaluations,
+                meads.iteration(), total));
+        List<GhmcParameters> folds = new ArrayList<>();
+        for (int k = 0; k < meads.folds(); k++) {
+            GhmcParameters p = meads.foldParameters(k);
+            folds.add(new GhmcParameters(p.stepSize(), p.scale(), p.alpha(), p.delta()));
+        }
+        GhmcParameters frozen = meads.frozenParameters();
+        result.setMeads(meads.trace(), folds, frozen, meads.escapeEvents(), meads.guardedScaleCoordinates());
+        for (EscapeEvent e : meads.escapeEvents()) {
+            if (e.donor() < 0) {
+                result.warn("MEADS warmup: " + e + "; not restarted");
+            }
+        }
+        if (meads.guardedScaleCoordinates() > 0) {
+            result.warn("MEADS warmup: " + meads.guardedScaleCoordinates() + " times a coordinate had zero spread "
+                    + "within a fold and its scale was set to 1");
+        }
+        if (meads.iteration() < total) {
+            result.finish(false, MEADS_WARMUP);
+            return false;
+        }
+        if (frozen.stepSize() < COLLAPSED_STEP_SIZE) {
+            result.warn(String.format("MEADS step size collapsed to %.3g after warmup (below %.0e): the chains "
+                    + "probably started far from the posterior; use the spread initialisation "
+                    + "(init = spread) or a longer NUTS warmup", frozen.stepSize(), COLLAPSED_STEP_SIZE));
+        }
+        return true;
+    }
+
+    private void sample(GhmcEnsemble ensemble, PipelineResult result) {
+        int n = options.chains();
+        long[] acceptBefore = new long[n];
+        long[] divergeBefore = new long[n];
+        long[] nonFiniteBefore = new long[n];
+        long[] transitionsBefore = new long[n];
+        for (int c = 0; c < n; c++) {
+            acceptBefore[c] = ensemble.acceptances(c);
+            divergeBefore[c] = ensemble.divergences(c);
+            nonFiniteBefore[c] = ensemble.nonFiniteRejections(c);
+            transitionsBefore[c] = ensemble.transitions(c);
+        }
+        long evaluations = ensemble.gradientEvaluations();
+        long t0 = System.nanoTime();
+        Draws draws = new GhmcSampler(ensemble, density, result.frozenParameters())
+                .sample(options.draws(), progress, cancelled, drawListener);
+        result.addStage(new StageReport(SAMPLING, seconds(t0), ensemble.gradientEvaluations() - evaluations,
+                draws.iterations(), options.draws()));
+        result.setDraws(draws);
+        double[] acceptance = new double[n];
+        long[] divergences = new long[n];
+        long[] nonFinite = new long[n];
+        for (int c = 0; c < n; c++) {
+            long steps = ensemble.transitions(c) - transitionsBefore[c];
+            acceptance[c] = steps == 0 ? Double.NaN : (double) (ensemble.acceptances(c) - acceptBefore[c]) / steps;
+            divergences[c] = ensemble.divergences(c) - divergeBefore[c];
+            nonFinite[c] = ensemble.nonFiniteRejections(c) - nonFiniteBefore[c];
+        }
+        result.setSamplingStatistics(acceptance, divergences, nonFinite);
+        long totalDivergences = java.util.Arrays.stream(divergences).sum();
+        if (totalDivergences > 0) {
+            result.warn(totalDivergences + " divergent transitions while sampling");
+        }
+        EscapeGuard check = new EscapeGuard(n, density.dimension(), options.meads().escapeDistance(),
+                options.meads().escapeDivergences());
+        List<EscapeEvent> outliers = check.find(ensemble.state(), options.draws());
+        if (!outliers.isEmpty()) {
+            result.warn(outliers.size() + " chains ended far from the others (e.g. " + outliers.get(0)
+                    + "); check R-hat");
+        }
+        boolean complete = draws.iterations() == options.draws();
+        result.finish(complete, complete ? null : SAMPLING);
+    }
+
+    private static double seconds(long start) {
+        return (System.nanoTime() - start) * 1e-9;
+    }
+}
