@@ -1,0 +1,83 @@
+package dev.meads.engine.io;
+
+import dev.meads.engine.draws.Draws;
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.List;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.style.Styler;
+
+/** Trace plots: one panel per parameter, value against iteration, several chains overlaid. */
+public final class TracePlot {
+    private static final int PANEL_WIDTH = 620;
+    private static final int PANEL_HEIGHT = 300;
+
+    private TracePlot() {
+    }
+
+    /**
+     * Traces of the named parameters of {@code draws}, for the first {@code maxChains} chains.
+     */
+    public static BufferedImage render(Draws draws, List<String> parameters, int maxChains) {
+        if (maxChains < 1) {
+            throw new IllegalArgumentException("maxChains must be >= 1, got " + maxChains);
+        }
+        int chains = Math.min(maxChains, draws.chains());
+        double[][][] traces = new double[parameters.size()][chains][draws.iterations()];
+        for (int k = 0; k < parameters.size(); k++) {
+            int p = draws.indexOf(parameters.get(k));
+            if (p < 0) {
+                throw new IllegalArgumentException("no parameter '" + parameters.get(k) + "' in " + draws);
+            }
+            for (int c = 0; c < chains; c++) {
+                for (int i = 0; i < draws.iterations(); i++) {
+                    traces[k][c][i] = draws.value(c, i, p);
+                }
+            }
+        }
+        String title = "Trace plots (" + chains + " of " + draws.chains() + (draws.chains() == 1 ? " chain" : " chains")
+                + ", " + draws.iterations() + " draws each)";
+        return render(title, parameters.toArray(String[]::new), traces);
+    }
+
+    /**
+     * Traces from plain arrays, two panels to a row.
+     *
+     * @param names  one per panel
+     * @param traces {@code traces[panel][chain][iteration]}; chains may differ in length
+     */
+    public static BufferedImage render(String title, String[] names, double[][][] traces) {
+        ChartStyle.ensureHeadless();
+        if (names.length != traces.length || names.length == 0) {
+            throw new IllegalArgumentException("need one trace set per name, got " + names.length + " names and "
+                    + traces.length + " trace sets");
+        }
+        List<XYChart> panels = new ArrayList<>();
+        for (int k = 0; k < names.length; k++) {
+            XYChart chart = ChartStyle.xyChart(PANEL_WIDTH, PANEL_HEIGHT, names[k], "iteration", names[k]);
+            chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+            chart.setCustomYAxisTickLabelsFormatter(ChartStyle::tick);
+            int longest = 0;
+            for (double[] t : traces[k]) {
+                longest = Math.max(longest, t.length);
+            }
+            ChartStyle.iterationAxis(chart, longest);
+            for (int c = 0; c < traces[k].length; c++) {
+                double[] y = traces[k][c];
+                if (y.length == 0) {
+                    continue;
+                }
+                double[] x = new double[y.length];
+                for (int i = 0; i < y.length; i++) {
+                    x[i] = i + 1;
+                }
+                ChartStyle.line(chart, "chain " + (c + 1), x, y, ChartStyle.color(c), 1f);
+            }
+            if (chart.getSeriesCollection().isEmpty()) {
+                throw new IllegalArgumentException("no draws to plot for " + names[k]);
+            }
+            panels.add(chart);
+        }
+        return PngImages.grid(panels, 2, title);
+    }
+}

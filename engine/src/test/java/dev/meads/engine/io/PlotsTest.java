@@ -1,0 +1,190 @@
+package dev.meads.engine.io;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.meads.engine.draws.Draws;
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Plots render headless to PNG files of the expected size, with their reference lines and
+ * series colours present. (Readability was checked by eye while developing.)
+ */
+class PlotsTest {
+    @TempDir
+    Path dir;
+
+    /** Writes the image, reads the file back, checks size bounds; returns what was read. */
+    private BufferedImage roundTrip(BufferedImage img, String name, int width, int height) throws IOException {
+        Path f = dir.resolve(name);
+        PngImages.write(img, f);
+        long bytes = Files.size(f);
+        assertTrue(bytes > 5_000 && bytes < 3_000_000, name + " has " + bytes + " bytes");
+        BufferedImage back = ImageIO.read(f.toFile());
+        assertEquals(width, back.getWidth(), name + " width");
+        assertEquals(height, back.getHeight(), name + " height");
+        return back;
+    }
+
+    private static int count(BufferedImage img, Color c) {
+        int rgb = c.getRGB() & 0xFFFFFF;
+        int n = 0;
+        for (int y = 0; y < img.getHeight(); y++) {
+            for (int x = 0; x < img.getWidth(); x++) {
+                if ((img.getRGB(x, y) & 0xFFFFFF) == rgb) {
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
+
+    private static int distinctColours(BufferedImage img) {
+        java.util.HashSet<Integer> seen = new java.util.HashSet<>();
+        for (int y = 0; y < img.getHeight(); y += 2) {
+            for (int x = 0; x < img.getWidth(); x += 2) {
+                seen.add(img.getRGB(x, y));
+            }
+        }
+        return seen.size();
+    }
+
+    @Test
+    void rendersHeadless() {
+        RhatHistogramPlot.render(Map.of("x", new double[] {1.0, 1.001}), 1.01);
+        assertTrue(java.awt.GraphicsEnvironment.isHeadless());
+    }
+
+    @Test
+    void rhatHistogramsOnePanelPerGroupWithThresholdLine() throws IOException {
+        SplittableRandom r = new SplittableRandom(3);
+        String[] names = new String[160];
+        double[] rhat = new double[160];
+        for (int i = 0; i < 160; i++) {
+            names[i] = i < 100 ? "theta[" + (i + 1) + "]" : i < 130 ? "a[" + (i - 99) + "]" : "b[" + (i - 129) + "]";
+            rhat[i] = 1 + Math.abs(r.nextGaussian()) * 0.003;
+        }
+        rhat[7] = Double.NaN;
+        Map<String, double[]> groups = RhatHistogramPlot.groupByBaseName(names, rhat);
+        assertEquals(List.of("theta", "a", "b"), new ArrayList<>(groups.keySet()));
+        assertEquals(100, groups.get("theta").length);
+        assertEquals(rhat[100], groups.get("a")[0]);
+
+        BufferedImage img = roundTrip(RhatHistogramPlot.render(groups, 1.01), "rhat.png", 3 * 460, 34 + 340);
+        assertTrue(count(img, ChartStyle.THRESHOLD) > 3 * 50, "threshold line drawn in all three panels");
+        assertTrue(distinctColours(img) > 20);
+
+        // a single value and an all-NaN group still give a panel each
+        Map<String, double[]> four = new LinkedHashMap<>(groups);
+        four.put("sigma", new double[] {1.0004});
+        four.put("lp", new double[] {Double.NaN, Double.NaN});
+        roundTrip(RhatHistogramPlot.render(four, 1.01), "rhat5.png", 3 * 460, 34 + 2 * 340);
+    }
+
+    @Test
+    void forestPlotSortsAndScalesWithRows() throws IOException {
+        int counties = 85;
+        String[] names = new String[counties];
+        for (int j = 0; j < counties; j++) {
+            names[j] = "alpha[" + (j + 1) + "]";
+        }
+        Draws d = new Draws(names, 2, 200);
+        SplittableRandom r = new SplittableRandom(5);
+        for (int c = 0; c < 2; c++) {
+            for (int i = 0; i < 200; i++) {
+                for (int j = 0; j < counties; j++) {
+                    d.setValue(c, i, j, 1.4 + 0.01 * j + 0.2 * r.nextGaussian());
+                }
+            }
+        }
+        List<ForestPlot.Interval> rows = ForestPlot.intervals(d, List.of(names), 0.9);
+        assertEquals(counties, rows.size());
+        BufferedImage img = roundTrip(ForestPlot.render("Radon county intercepts", "alpha[j]", rows, "90% interval",
+                1.37, "mu_alpha"), "forest.png", 900, 140 + 11 * counties);
+        assertTrue(count(img, ChartStyle.THRESHOLD) > 200, "population-mean line drawn");
+        roundTrip(ForestPlot.render("few", "x", rows.subList(0, 3), "90% interval", Double.NaN, ""), "forest3.png", 900,
+                420);
+        roundTrip(ForestPlot.render("one", "x", rows.subList(0, 1), "90% interval", 1.0, "ref"), "forest1.png", 900, 420);
+    }
+
+    @Test
+    void intervalsAreType7Quantiles() {
+        Draws d = new Draws(new String[] {"x"}, 1, 101);
+        for (int i = 0; i < 101; i++) {
+            d.setValue(0, 100 - i, 0, i + 1);
+        }
+        ForestPlot.Interval iv = ForestPlot.intervals(d, List.of("x"), 0.9).get(0);
+        assertEquals(51, iv.mean(), 1e-12);
+        assertEquals(6, iv.lower(), 1e-12);
+        assertEquals(96, iv.upper(), 1e-12);
+        assertEquals(2.5, ForestPlot.quantile7(new double[] {1, 2, 3, 4}, 0.5), 0);
+        assertEquals(1.3, ForestPlot.quantile7(new double[] {1, 2, 3, 4}, 0.1), 1e-12);
+        assertThrows(IllegalArgumentException.class, () -> ForestPlot.intervals(d, List.of("y"), 0.9));
+        assertThrows(IllegalArgumentException.class, () -> new ForestPlot.Interval("bad", 2, 3, 4));
+    }
+
+    @Test
+    void tracePlotsOverlayChains() throws IOException {
+        Draws d = new Draws(new String[] {"mu", "tau", "theta[1]"}, 6, 300);
+        SplittableRandom r = new SplittableRandom(9);
+        for (int c = 0; c < 6; c++) {
+            for (int i = 0; i < 300; i++) {
+                for (int p = 0; p < 3; p++) {
+                    d.setValue(c, i, p, p + r.nextGaussian());
+                }
+            }
+        }
+        BufferedImage img = roundTrip(TracePlot.render(d, List.of("mu", "tau", "theta[1]"), 4), "trace.png", 2 * 620,
+                34 + 2 * 300);
+        for (int c = 0; c < 4; c++) {
+            assertTrue(count(img, ChartStyle.color(c)) > 100, "chain " + (c + 1) + " drawn");
+        }
+        assertEquals(0, count(img, ChartStyle.color(4)), "only the first four chains are drawn");
+        assertThrows(IllegalArgumentException.class, () -> TracePlot.render(d, List.of("nope"), 4));
+    }
+
+    @Test
+    void meadsTracesUseOneLinePerFold() throws IOException {
+        int folds = 4;
+        int iters = 250;
+        double[][] eps = new double[folds][iters];
+        double[][] alpha = new double[folds][iters];
+        for (int f = 0; f < folds; f++) {
+            for (int t = 0; t < iters; t++) {
+                eps[f][t] = 0.5 * Math.exp(-t / 60.0) + 0.04 + 0.01 * f;
+                alpha[f][t] = 1 - 0.5 * Math.exp(-t / 40.0) - 0.02 * f;
+            }
+        }
+        BufferedImage img = roundTrip(MeadsTracePlot.render(eps, alpha), "meads.png", 2 * 620, 34 + 380);
+        for (int f = 0; f < folds; f++) {
+            assertTrue(count(img, ChartStyle.color(f)) > 100, "fold " + (f + 1) + " drawn");
+        }
+        eps[2][10] = 0;
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> MeadsTracePlot.render(eps, alpha));
+        assertTrue(e.getMessage().contains("fold 3 at iteration 11"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> MeadsTracePlot.render(new double[2][5], new double[3][5]));
+    }
+
+    @Test
+    void groupsKeepOrderAndPlainNames() {
+        Map<String, double[]> g = RhatHistogramPlot.groupByBaseName(
+                new String[] {"mu_alpha", "alpha[1]", "sigma_y", "alpha[2]"}, new double[] {1, 2, 3, 4});
+        assertEquals(List.of("mu_alpha", "alpha", "sigma_y"), new ArrayList<>(g.keySet()));
+        assertArrayEquals(new double[] {2, 4}, g.get("alpha"));
+    }
+}

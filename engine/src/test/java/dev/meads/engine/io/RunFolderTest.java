@@ -1,0 +1,81 @@
+package dev.meads.engine.io;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RunFolderTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void createsANewFolderWithParents() throws IOException {
+        RunFolder run = RunFolder.create(dir.resolve("runs/radon-1"), false);
+        assertTrue(Files.isDirectory(run.path()));
+        assertTrue(Files.exists(run.path().resolve(RunFolder.MARKER)));
+        assertEquals(run.path().resolve("report.json"), run.resolve("report.json"));
+        assertThrows(IllegalArgumentException.class, () -> run.resolve("../escape.txt"));
+    }
+
+    @Test
+    void takesAnExistingEmptyFolder() throws IOException {
+        Path empty = Files.createDirectory(dir.resolve("empty"));
+        assertEquals(empty, RunFolder.create(empty, false).path());
+    }
+
+    @Test
+    void neverOverwritesWithoutTheFlag() throws IOException {
+        RunFolder first = RunFolder.create(dir.resolve("run"), false);
+        Files.writeString(first.resolve("draws_1.csv"), "precious");
+        FileAlreadyExistsException e = assertThrows(FileAlreadyExistsException.class,
+                () -> RunFolder.create(dir.resolve("run"), false));
+        assertTrue(e.getMessage().contains("already exists"), e.getMessage());
+        assertTrue(e.getMessage().contains(dir.resolve("run").toString()), e.getMessage());
+        assertEquals("precious", Files.readString(first.resolve("draws_1.csv")));
+    }
+
+    @Test
+    void overwriteClearsAnEarlierRun() throws IOException {
+        RunFolder first = RunFolder.create(dir.resolve("run"), false);
+        Files.writeString(first.resolve("draws_1.csv"), "old");
+        Files.createDirectories(first.resolve("plots/deep"));
+        Files.writeString(first.resolve("plots/deep/trace.png"), "old");
+        RunFolder again = RunFolder.create(dir.resolve("run"), true);
+        assertFalse(Files.exists(again.resolve("draws_1.csv")));
+        assertFalse(Files.exists(again.resolve("plots")));
+        assertTrue(Files.exists(again.resolve(RunFolder.MARKER)));
+    }
+
+    @Test
+    void overwriteRefusesAFolderThatIsNotARunFolder() throws IOException {
+        Path home = Files.createDirectory(dir.resolve("home"));
+        Files.writeString(home.resolve("thesis.tex"), "years of work");
+        FileAlreadyExistsException e = assertThrows(FileAlreadyExistsException.class,
+                () -> RunFolder.create(home, true));
+        assertTrue(e.getMessage().contains("not a run folder"), e.getMessage());
+        assertEquals("years of work", Files.readString(home.resolve("thesis.tex")));
+    }
+
+    @Test
+    void aFileInTheWayIsAnError() throws IOException {
+        Path file = Files.writeString(dir.resolve("run"), "x");
+        FileAlreadyExistsException e = assertThrows(FileAlreadyExistsException.class,
+                () -> RunFolder.create(file, true));
+        assertTrue(e.getMessage().contains("not a folder"), e.getMessage());
+    }
+
+    @Test
+    void uniqueNamesCountUp() throws IOException {
+        assertEquals(dir.resolve("radon"), RunFolder.createUnique(dir, "radon").path());
+        assertEquals(dir.resolve("radon-2"), RunFolder.createUnique(dir, "radon").path());
+        assertEquals(dir.resolve("radon-3"), RunFolder.createUnique(dir, "radon").path());
+    }
+}
