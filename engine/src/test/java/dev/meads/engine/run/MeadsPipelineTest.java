@@ -1,0 +1,183 @@
+package dev.meads.engine.run;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.meads.engine.draws.Draws;
+import dev.meads.engine.meads.MeadsOptions;
+import dev.meads.engine.model.LogDensity;
+import dev.meads.engine.testing.DiagonalGaussian;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** The whole pipeline on targets with known answers. */
+class MeadsPipelineTest {
+
+    private static PipelineOptions small() {
+        return PipelineOptions.defaults().withChains(32).withDraws(300)
+                .withMeads(MeadsOptions.defaults().withIterations(300))
+                .withNuts(dev.meads.engine.nuts.NutsOptions.defaults(), 150, 60)
+                .withThreads(1).withSeed(11);
+    }
+
+    @Test
+    void hundredDimensionalGaussianWithScalesFromOneHundredthToOneHundred() {
+        int d = 100;
+        double[] sd = new double[d];
+        double[] mean = new double[d];
+        for (int j = 0; j < d; j++) {
+            sd[j] = Math.pow(10, -2 + 4.0 * j / (d - 1));
+            mean[j] = (j % 7 - 3) * sd[j];
+        }
+        DiagonalGaussian target = new DiagonalGaussian(mean, sd);
+        PipelineOptions options = PipelineOptions.defaults().withChains(64).withDraws(500)
+                .withMeads(MeadsOptions.defaults().withIterations(800)).withThreads(2).withSeed(3);
+        PipelineResult r = new MeadsPipeline(target, options).run();
+        assertTrue(r.completed());
+        Draws draws = r.draws();
+        int chains = draws.chains();
+        int n = draws.iterations();
+        // Chains are independent after warmup: the spread of their means and variances gives
+        // the Monte Carlo standard errors of the pooled estimates.
+        for (int j = 0; j < d; j++) {
+            double[] chainMean = new double[chains];
+            double[] chainVar = new double[chains];
+            for (int c = 0; c < chains; c++) {
+                double m = 0;
+                for (int i = 0; i < n; i++) {
+                    m += draws.value(c, i, j);
+                }
+                m /= n;
+                double v = 0;
+                for (int i = 0; i < n; i++) {
+                    double e = draws.value(c, i, j) - mean[j];
+                    v += e * e;
+                }
+                chainMean[c] = m;
+                chainVar[c] = v / n;
+            }
+            double[] mm = meanAndSe(chainMean);
+            double[] vv = meanAndSe(chainVar);
+            assertEquals(mean[j], mm[0], 4 * mm[1], "mean of coordinate " + j + " (sd " + sd[j] + ")");
+            assertEquals(sd[j] * sd[j], vv[0], 4 * vv[1], "variance of coordinate " + j + " (sd " + sd[j] + ")");
+        }
+        assertTrue(r.escapeEvents().isEmpty(), r.escapeEvents().toString());
+        assertTrue(r.frozenParameters().stepSize() > 0.2, "step size " + r.frozenParameters().stepSize());
+    }
+
+    private static double[] meanAndSe(double[] a) {
+        double m = 0;
+        for (double v : a) {
+            m += v / a.length;
+        }
+        double s = 0;
+        for (double v : a) {
+            s += (v - m) * (v - m) / (a.length - 1);
+        }
+        return new double[] {m, Math.sqrt(s / a.length)};
+    }
+
+    @Test
+    void sameSeedGivesTheSameBitsWithOneOrTwoThreads() {
+        DiagonalGaussian target = DiagonalGaussian.centred(0.1, 1, 10, 3, 0.5, 2, 7, 1, 1);
+        Draws one = new MeadsPipeline(target, small().withThreads(1)).run().draws();
+        Draws two = new MeadsPipeline(target, small().withThreads(2)).run().draws();
+        for (int c = 0; c < one.chains(); c++) {
+            for (int i = 0; i < one.iterations(); i++) {
+                double[] a = new double[9];
+                double[] b = new double[9];
+                one.draw(c, i, a, 0);
+                two.draw(c, i, b, 0);
+                assertArrayEquals(a, b, 0.0, "chain " + c + " draw " + i);
+            }
+        }
+        Draws other = new MeadsPipeline(target, small().withSeed(12)).run().draws();
+        assertFalse(other.value(0, 0, 0) == one.value(0, 0, 0), "another seed gives other draws");
+    }
+
+    @Test
+    void naiveStartHasAFarLargerEigenvalueThanTheSpreadOne() {
+        // A posterior much narrower than the naive jitter, away from the origin.
+        double[] sd = new double[20];
+        double[] mean = new double[20];
+        for (int j = 0; j < 20; j++) {
+            sd[j] = 0.1 * (1 + j % 4);
+            mean[j] = 5.0;
+        }
+        PipelineResult r = new MeadsPipeline(new DiagonalGaussian(mean, sd), small()).run();
+        assertNotNull(r.naiveStart());
+        assertTrue(r.naiveStart().lambda() > 1e3 * r.ensembleStart().lambda(),
+                "naive " + r.naiveStart() + " vs spread " + r.ensembleStart());
+        assertTrue(r.ensembleStart().stepSize() > 0.1, "spread start gives a usable step size");
+    }
+
+    @Test
+    void cancellationKeepsWhatWasDone() {
+        AtomicInteger polls = new AtomicInteger();
+        PipelineOptions options = small();
+        int stopAt = options.nutsWarmup() + options.nutsDraws() + 100;
+        PipelineResult r = new MeadsPipeline(DiagonalGaussian.standard(3), options)
+                .cancellation(() -> polls.incrementAndGet() > stopAt).run();
+        assertFalse(r.completed());
+        assertEquals(MeadsPipeline.MEADS_WARMUP, r.stoppedIn());
+        assertNull(r.draws());
+        StageReport meads = r.stages().get(r.stages().size() - 1);
+        assertEquals(MeadsPipeline.MEADS_WARMUP, meads.name());
+        assertFalse(meads.complete());
+
+        AtomicInteger polls2 = new AtomicInteger();
+        int stopInSampling = options.nutsWarmup() + options.nutsDraws() + options.meads().iterations() + 50;
+        PipelineResult s = new MeadsPipeline(DiagonalGaussian.standard(3), options)
+                .cancellation(() -> polls2.incrementAndGet() > stopInSampling).run();
+        assertFalse(s.completed());
+        assertEquals(MeadsPipeline.SAMPLING, s.stoppedIn());
+        assertEquals(50, s.draws().iterations(), "complete iterations are kept");
+    }
+
+    @Test
+    void aModelWithNoFiniteStartGivesAClearError() {
+        LogDensity broken = new LogDensity() {
+            @Override
+            public int dimension() {
+                return 2;
+            }
+
+            @Override
+            public String[] parameterNames() {
+                return new String[] {"p", "q"};
+            }
+
+            @Override
+            public double logDensityAndGradient(double[] x, int xOff, double[] grad, int gOff) {
+                grad[gOff] = Double.NaN;
+                grad[gOff + 1] = 0;
+                return 0;
+            }
+
+            @Override
+            public String name() {
+                return "broken";
+            }
+        };
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> new MeadsPipeline(broken, small()).run());
+        assertTrue(e.getMessage().contains("broken") && e.getMessage().contains("gradient of p"), e.getMessage());
+    }
+
+    @Test
+    void badCountsAreRejectedBeforeAnyWork() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> small().withChains(30));
+        assertTrue(e.getMessage().contains("divisible by 4"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> small().withDraws(0));
+        assertThrows(IllegalArgumentException.class, () -> small().withThreads(0));
+        assertThrows(IllegalArgumentException.class,
+                () -> small().withNuts(dev.meads.engine.nuts.NutsOptions.defaults(), 100, 5));
+        assertThrows(IllegalArgumentException.class,
+                () -> small().withNuts(dev.meads.engine.nuts.NutsOptions.defaults().withMaxDepth(0), 100, 50));
+    }
+}
