@@ -1,0 +1,141 @@
+package dev.meads.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Every key a profile or {@code --set} may use, with its default and meaning: the one place
+ * where keys are documented ({@code ./meads keys} prints this table).
+ */
+public enum Setting {
+    MODEL("model", "irt", "irt | radon | irt-hier: the 2PL model of the notebook, the hierarchical radon "
+            + "model, or posteriordb's hierarchical 2PL"),
+    DATA("data", "", "data file (CSV), or builtin:NAME for a shipped dataset (notebook-irt, notebook-radon, "
+            + "minnesota-radon, posteriordb-irt2pl); empty = the model's notebook dataset"),
+    DATA_FORMAT("data.format", "auto", "IRT files: auto | matrix (0/1 rows = students, no header) | long "
+            + "(header person,item,y or item,person,y)"),
+    DATA_INDEX_BASE("data.index-base", "auto", "auto | 0 | 1: whether indices in the file (county, person, item) "
+            + "start at 0 or 1; auto = 0-based if the smallest index is 0, else 1-based"),
+    RADON_PARAMETERISATION("radon.parameterisation", "centred", "centred | noncentred (alpha = mu_alpha + "
+            + "sigma_alpha * alpha_raw)"),
+    PRIOR_MU_ALPHA("prior.mu_alpha", "normal(0, 1)", "radon prior of mu_alpha: normal(0, s)"),
+    PRIOR_SIGMA_ALPHA("prior.sigma_alpha", "half-cauchy(1)", "radon prior of sigma_alpha: half-cauchy(s) | "
+            + "half-normal(s) | exponential(rate)"),
+    PRIOR_BETA("prior.beta", "normal(0, 1)", "radon prior of beta: normal(0, s)"),
+    PRIOR_SIGMA_Y("prior.sigma_y", "half-cauchy(1)", "radon prior of sigma_y: half-cauchy(s) | half-normal(s) | "
+            + "exponential(rate)"),
+    CHAINS("chains", "64", "ensemble size; must be divisible by meads.folds"),
+    DRAWS("draws", "1000", "retained draws per chain (GHMC with the parameters MEADS settled on)"),
+    MEADS_WARMUP("meads.warmup", "1000", "MEADS warmup iterations"),
+    MEADS_FOLDS("meads.folds", "4", "K, the number of folds (1 = no frozen fold, not exact while adapting)"),
+    MEADS_STEP_SIZE_MULTIPLIER("meads.step-size-multiplier", "0.5", "step size = min(1, multiplier / "
+            + "sqrt(largest eigenvalue of the scaled gradients))"),
+    MEADS_DAMPING_SLOWDOWN("meads.damping-slowdown", "1", "floor on step size x damping of slowdown / t"),
+    MEADS_ESTIMATOR("meads.estimator", "ustat", "ustat | plugin: largest-eigenvalue estimator (plugin = the "
+            + "TFP notebook's, biased upward)"),
+    MEADS_GUARD("meads.guard", "true", "detect escaped chains during MEADS warmup and restart them from a chain "
+            + "of another fold"),
+    MEADS_ESCAPE_DISTANCE("meads.escape-distance", "20", "a chain with a coordinate this many robust sd from "
+            + "the ensemble median has escaped"),
+    MEADS_ESCAPE_DIVERGENCES("meads.escape-divergences", "8", "a chain with this many divergences among its "
+            + "last 16 transitions has escaped"),
+    INIT("init", "spread", "spread | naive: NUTS trajectory spread, or initial point + naive.jitter * N(0,1)"),
+    NUTS_WARMUP("nuts.warmup", "500", "window-adaptation iterations of the NUTS initialisation chain"),
+    NUTS_DRAWS("nuts.draws", "300", "NUTS draws after its warmup (the trajectory the ensemble is spread from)"),
+    NUTS_MAX_DEPTH("nuts.max-depth", "10", "maximum NUTS tree depth (at least 1)"),
+    NUTS_METRIC("nuts.metric", "diag", "diag | dense: NUTS metric adaptation"),
+    NUTS_TARGET_ACCEPT("nuts.target-accept", "0.8", "dual-averaging target acceptance of the NUTS warmup"),
+    SPREAD_SEEDS("spread.seeds", "20", "how many of the trajectory's last draws seed the ensemble"),
+    SPREAD_FLOOR("spread.floor", "0.05", "minimum jitter half-width of the spread, in unconstrained units"),
+    NAIVE_JITTER("naive.jitter", "0.5", "sd of the naive start around the model's initial point"),
+    COMPARE_INIT("compare-init", "true", "also report the eigenvalue and step size of the naive start"),
+    SEED("seed", "1", "random seed; the same seed gives the same draws with any number of threads"),
+    THREADS("threads", "0", "worker threads for the ensemble; 0 = all cores"),
+    OUT("out", "", "output folder; empty = runs/<profile>-<date>-<time>"),
+    OVERWRITE("overwrite", "false", "replace an existing output folder written by meads"),
+    OUTPUT_STAN_CSV("output.stan-csv", "true", "write one Stan CSV file per chain"),
+    OUTPUT_PLOTS("output.plots", "true", "write PNG plots"),
+    SUMMARY("summary", "", "parameters shown in the terminal summary, e.g. theta[1:5],sigma_y; empty = the "
+            + "model's default; all = every parameter");
+
+    private final String key;
+    private final String defaultValue;
+    private final String description;
+
+    Setting(String key, String defaultValue, String description) {
+        this.key = key;
+        this.defaultValue = defaultValue;
+        this.description = description;
+    }
+
+    public String key() {
+        return key;
+    }
+
+    public String defaultValue() {
+        return defaultValue;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    /** The setting with this key, or null. */
+    public static Setting of(String key) {
+        for (Setting s : values()) {
+            if (s.key.equals(key)) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    /** The known key closest to {@code key} in edit distance (for "did you mean"). */
+    public static String nearest(String key) {
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        String k = key.toLowerCase(Locale.ROOT);
+        for (Setting s : values()) {
+            int dist = editDistance(k, s.key);
+            if (dist < bestDistance) {
+                bestDistance = dist;
+                best = s.key;
+            }
+        }
+        return best;
+    }
+
+    /** The table of keys, defaults and meanings, for help output. */
+    public static List<String> table() {
+        int width = 0;
+        for (Setting s : values()) {
+            width = Math.max(width, s.key.length() + s.defaultValue.length() + 3);
+        }
+        List<String> lines = new ArrayList<>();
+        for (Setting s : values()) {
+            String left = s.key + " = " + s.defaultValue;
+            lines.add(String.format("  %-" + width + "s  %s", left, s.description));
+        }
+        return lines;
+    }
+
+    static int editDistance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int sub = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                cur[j] = Math.min(sub, Math.min(prev[j] + 1, cur[j - 1] + 1));
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+}
