@@ -11,7 +11,7 @@ import dev.meads.engine.simd.Kernels;
  *
  * <p>Holds its scratch arrays and reuses them across calls; not thread-safe.
  */
-final class Autocovariance {
+final class Autocovariance implements LagSource {
     private final Kernels kernels;
     private final int configuredLimit;
     private int directLagLimit;
@@ -52,8 +52,8 @@ final class Autocovariance {
         this.directLagLimit = configuredLimit < 0 ? defaultDirectLagLimit(length) : configuredLimit;
     }
 
-    /** The column-averaged autocovariance at lag {@code t}, 0 ≤ t < length. */
-    double lag(int t) {
+    @Override
+    public double lag(int t) {
         if (haveAllLags) {
             return allLags[t];
         }

@@ -29,11 +29,15 @@ public final class Diagnostics {
 
     private final EffectiveSampleSize ess;
     private final RankNormalizer ranks = new RankNormalizer();
+    /** The draws in split layout: column 2c / 2c+1 = first / last half of chain c, then dropped middle draws. */
+    private double[] split = new double[0];
+    /** z-scores or transformed draws in split layout. */
     private double[] work = new double[0];
     private double[] columnMeans = new double[0];
-    private int[] position = new int[0];
-    private int positionChains = -1;
-    private int positionIterations = -1;
+    private double[] columnSums = new double[0];
+    private double[] columnSquares = new double[0];
+    /** {sum, min, max, finite} of the draws being summarised. */
+    private final double[] scan = new double[4];
 
     /** Diagnostics using the platform's vector kernels. */
     public Diagnostics() {
@@ -49,45 +53,47 @@ public final class Diagnostics {
 
     /** Rank-normalised split R̂: max(bulk, tail); the recommended convergence check (&lt; 1.01). */
     public double rhat(double[] draws, int chains, int iterations) {
-        return Math.max(rhatBulk(draws, chains, iterations), rhatTail(draws, chains, iterations));
+        if (!sortSplit(draws, chains, iterations, 2)) {
+            return Double.NaN;
+        }
+        int half = iterations / 2;
+        int columns = 2 * chains;
+        ranks.zScale(ranks.order(), ranks.sorted(), ranks.count(), columns * half, work);
+        double bulk = GelmanRubin.basic(work, columns, half, columnMeans);
+        return Math.max(bulk, foldedRhat(chains, iterations));
     }
 
     /** R̂ of the rank-normalised split chains. */
     public double rhatBulk(double[] draws, int chains, int iterations) {
-        int half = prepare(draws, chains, iterations);
-        if (half < 2 || !EffectiveSampleSize.finiteAndVarying(draws, 0, chains * iterations)) {
+        if (!sortSplit(draws, chains, iterations, 2)) {
             return Double.NaN;
         }
-        rankNormalise(draws, chains, iterations, false);
+        int half = iterations / 2;
+        ranks.zScale(ranks.order(), ranks.sorted(), ranks.count(), 2 * chains * half, work);
         return GelmanRubin.basic(work, 2 * chains, half, columnMeans);
     }
 
     /** R̂ of the rank-normalised split chains of |y − median(y)| (scale convergence). */
     public double rhatTail(double[] draws, int chains, int iterations) {
-        int half = prepare(draws, chains, iterations);
-        if (half < 2 || !EffectiveSampleSize.finiteAndVarying(draws, 0, chains * iterations)) {
+        if (!sortSplit(draws, chains, iterations, 2)) {
             return Double.NaN;
         }
-        rankNormalise(draws, chains, iterations, true);
-        return GelmanRubin.basic(work, 2 * chains, half, columnMeans);
+        return foldedRhat(chains, iterations);
     }
 
     /** Classic split R̂ (no rank normalisation). */
     public double rhatBasic(double[] draws, int chains, int iterations) {
         int half = prepare(draws, chains, iterations);
-        if (half < 2) {
+        if (half < 2 || !EffectiveSampleSize.allFinite(draws, 0, chains * iterations)) {
             return Double.NaN;
         }
-        copySplit(draws, chains, iterations, half);
-        return GelmanRubin.basic(work, 2 * chains, half, columnMeans);
+        loadSplit(draws, chains, iterations, half);
+        return GelmanRubin.basic(split, 2 * chains, half, columnMeans);
     }
 
     /** Classic R̂ of the chains as given (no split, no rank normalisation); needs ≥ 2 chains. */
     public double rhatUnsplit(double[] draws, int chains, int iterations) {
         prepare(draws, chains, iterations);
-        if (columnMeans.length < chains) {
-            columnMeans = new double[chains];
-        }
         return GelmanRubin.basic(draws, chains, iterations, columnMeans);
     }
 
@@ -118,40 +124,39 @@ public final class Diagnostics {
 
     /** ESS of the rank-normalised split chains: efficiency for the bulk of the distribution. */
     public double essBulk(double[] draws, int chains, int iterations) {
-        int half = prepare(draws, chains, iterations);
-        if (half < 1 || !EffectiveSampleSize.finiteAndVarying(draws, 0, chains * iterations)) {
+        if (!sortSplit(draws, chains, iterations, 1)) {
             return Double.NaN;
         }
-        rankNormalise(draws, chains, iterations, false);
-        return ess.compute(work, 2 * chains, half);
+        int half = iterations / 2;
+        ranks.zScale(ranks.order(), ranks.sorted(), ranks.count(), 2 * chains * half, work);
+        return ess.computeVarying(work, 2 * chains, half);
     }
 
     /** min(ESS of the 5% quantile, ESS of the 95% quantile); NaN if either is. */
     public double essTail(double[] draws, int chains, int iterations) {
-        if (!sortAll(draws, chains, iterations)) {
+        if (!sortSplit(draws, chains, iterations, 1)) {
             return Double.NaN;
         }
-        return Math.min(essQuantileSorted(draws, chains, iterations, 0.05),
-                essQuantileSorted(draws, chains, iterations, 0.95));
+        return Math.min(essQuantileSorted(chains, iterations, 0.05), essQuantileSorted(chains, iterations, 0.95));
     }
 
     /** ESS for the q-quantile: the split ESS of the indicator y ≤ Q_q (q in [0, 1]). */
     public double essQuantile(double[] draws, int chains, int iterations, double q) {
         checkProbability(q);
-        if (!sortAll(draws, chains, iterations)) {
+        if (!sortSplit(draws, chains, iterations, 1)) {
             return Double.NaN;
         }
-        return essQuantileSorted(draws, chains, iterations, q);
+        return essQuantileSorted(chains, iterations, q);
     }
 
     /** ESS for the mean: the split ESS of the draws themselves (posterior's ess_basic). */
     public double essMean(double[] draws, int chains, int iterations) {
         int half = prepare(draws, chains, iterations);
-        if (half < 1) {
+        if (half < 1 || !EffectiveSampleSize.allFinite(draws, 0, chains * iterations)) {
             return Double.NaN;
         }
-        copySplit(draws, chains, iterations, half);
-        return ess.compute(work, 2 * chains, half);
+        loadSplit(draws, chains, iterations, half);
+        return ess.compute(split, 2 * chains, half);
     }
 
     /**
@@ -161,25 +166,19 @@ public final class Diagnostics {
     public double essSd(double[] draws, int chains, int iterations) {
         int half = prepare(draws, chains, iterations);
         int s = chains * iterations;
-        if (half < 1 || s < 1) {
+        if (half < 1 || !EffectiveSampleSize.allFinite(draws, 0, s)) {
             return Double.NaN;
         }
-        double mean = Moments.mean(draws, 0, s);
-        copySplit(draws, chains, iterations, half);
-        int n = 2 * chains * half;
-        for (int i = 0; i < n; i++) {
-            double d = work[i] - mean;
-            work[i] = d * d;
-        }
-        return ess.compute(work, 2 * chains, half);
+        return squaredDeviationEss(draws, chains, iterations, half, Moments.mean(draws, 0, s));
     }
 
     // ---------------------------------------------------------------- MCSE
 
     /** Monte Carlo standard error of the mean: sd(all draws) / sqrt(ess_mean). */
     public double mcseMean(double[] draws, int chains, int iterations) {
-        double sd = Math.sqrt(checkedVariance(draws, chains, iterations));
-        return sd / Math.sqrt(essMean(draws, chains, iterations));
+        double e = essMean(draws, chains, iterations);
+        int s = chains * iterations;
+        return Double.isNaN(e) ? Double.NaN : Math.sqrt(Moments.variance(draws, 0, s)) / Math.sqrt(e);
     }
 
     /**
@@ -189,7 +188,7 @@ public final class Diagnostics {
     public double mcseSd(double[] draws, int chains, int iterations) {
         int half = prepare(draws, chains, iterations);
         int s = chains * iterations;
-        if (half < 1 || s < 1) {
+        if (half < 1 || !EffectiveSampleSize.allFinite(draws, 0, s)) {
             return Double.NaN;
         }
         double mean = Moments.mean(draws, 0, s);
@@ -203,13 +202,7 @@ public final class Diagnostics {
         }
         m2 /= s;
         m4 /= s;
-        copySplit(draws, chains, iterations, half);
-        int n = 2 * chains * half;
-        for (int i = 0; i < n; i++) {
-            double d = work[i] - mean;
-            work[i] = d * d;
-        }
-        double essSquares = ess.compute(work, 2 * chains, half);
+        double essSquares = squaredDeviationEss(draws, chains, iterations, half, mean);
         double varianceOfVariance = (m4 - m2 * m2) / essSquares;
         return Math.sqrt(varianceOfVariance / m2 / 4);
     }
@@ -220,10 +213,10 @@ public final class Diagnostics {
      */
     public double mcseQuantile(double[] draws, int chains, int iterations, double q) {
         checkProbability(q);
-        if (!sortAll(draws, chains, iterations)) {
+        if (!sortSplit(draws, chains, iterations, 1)) {
             return Double.NaN;
         }
-        double e = essQuantileSorted(draws, chains, iterations, q);
+        double e = essQuantileSorted(chains, iterations, q);
         if (Double.isNaN(e)) {
             return Double.NaN;
         }
@@ -238,7 +231,7 @@ public final class Diagnostics {
 
     // ---------------------------------------------------------------- quantiles and summary
 
-    /** Type-7 q-quantile of all draws; NaN if a draw is NaN. */
+    /** Type-7 q-quantile of all draws; NaN if a draw is NaN or there are none. */
     public double quantile(double[] draws, int chains, int iterations, double q) {
         checkProbability(q);
         prepare(draws, chains, iterations);
@@ -252,50 +245,69 @@ public final class Diagnostics {
 
     /** True when every draw is finite and all lie within 2.22e-16 of each other. */
     public static boolean isConstant(double[] draws, int count) {
-        return EffectiveSampleSize.allFinite(draws, 0, count)
+        return count > 0 && EffectiveSampleSize.allFinite(draws, 0, count)
                 && !EffectiveSampleSize.finiteAndVarying(draws, 0, count);
     }
 
     /**
      * Every column of the summary table for one quantity, sharing one sort between the quantiles,
-     * the rank normalisations and the tail indicators.
+     * both rank normalisations and the tail indicators, and one pass between bulk ESS and bulk R̂.
      */
     public ParameterSummary summarise(String name, double[] draws, int chains, int iterations) {
         int half = prepare(draws, chains, iterations);
         int s = chains * iterations;
-        double mean = s > 0 ? Moments.mean(draws, 0, s) : Double.NaN;
-        double sd = s > 1 ? Math.sqrt(Moments.sumOfSquaredDeviations(draws, 0, s, mean) / (s - 1)) : Double.NaN;
-        boolean finite = EffectiveSampleSize.allFinite(draws, 0, s);
-        boolean constant = s > 0 && isConstant(draws, s);
+        Moments.scan(draws, s, scan);
+        boolean finite = scan[3] == 1;
+        boolean constant = s > 0 && finite && !(scan[2] - scan[1] >= EffectiveSampleSize.CONSTANT_TOLERANCE);
+        double mean = Double.NaN;
+        double sd = Double.NaN;
+        if (s > 0) {
+            // R's mean (sum/S refined by the mean residual) and the squares around it, in one pass.
+            double rough = scan[0] / s;
+            double residual = 0;
+            double squares = 0;
+            for (int i = 0; i < s; i++) {
+                double d = draws[i] - rough;
+                residual += d;
+                squares += d * d;
+            }
+            mean = rough + residual / s;
+            if (s > 1) {
+                sd = Math.sqrt(Math.max(0, squares - residual * residual / s) / (s - 1));
+            }
+        }
         double median = Double.NaN;
         double q5 = Double.NaN;
         double q95 = Double.NaN;
-        if (s > 0 && !anyNaN(draws, s)) {
-            ranks.sort(draws, s);
+        if (s > 0 && (finite || !anyNaN(draws, s))) {
+            loadSplit(draws, chains, iterations, half);
+            ranks.sort(split, s);
             double[] sorted = ranks.sorted();
             median = Quantiles.type7(sorted, s, 0.5);
             q5 = Quantiles.type7(sorted, s, 0.05);
             q95 = Quantiles.type7(sorted, s, 0.95);
         }
+        int columns = 2 * chains;
+        int retained = columns * half;
         double essBulk = Double.NaN;
         double essTail = Double.NaN;
         double rhat = Double.NaN;
         double mcseMean = Double.NaN;
-        if (finite && !constant && half >= 1) {
-            int columns = 2 * chains;
-            int retained = columns * half;
-            // The sort above is reused by everything below.
-            ranks.zScale(ranks.order(), ranks.sorted(), s, position, retained, work);
-            essBulk = ess.compute(work, columns, half);
-            double rhatBulk = half >= 2 ? GelmanRubin.basic(work, columns, half, columnMeans) : Double.NaN;
-            ranks.sortFolded(median);
-            ranks.zScale(ranks.foldOrder(), ranks.foldSorted(), s, position, retained, work);
-            double rhatTail = half >= 2 ? GelmanRubin.basic(work, columns, half, columnMeans) : Double.NaN;
-            rhat = Math.max(rhatBulk, rhatTail);
-            essTail = Math.min(essQuantileSorted(draws, chains, iterations, 0.05),
-                    essQuantileSorted(draws, chains, iterations, 0.95));
-            copySplit(draws, chains, iterations, half);
-            mcseMean = sd / Math.sqrt(ess.compute(work, columns, half));
+        // For odd chains the split draws lack the middle row and may be constant on their own.
+        boolean splitVarying = retained == s ? !constant : EffectiveSampleSize.finiteAndVarying(split, 0, retained);
+        if (finite && !constant && half >= 1 && splitVarying) {
+            ranks.zScale(ranks.order(), ranks.sorted(), s, retained, work);
+            essBulk = ess.computeVarying(work, columns, half);
+            double rhatBulk = Double.NaN;
+            if (half >= 2) {
+                rhatBulk = ess.momentsValid()
+                        ? GelmanRubin.fromMoments(ess.columnMeans(), columns, half, ess.meanLag0())
+                        : GelmanRubin.basicVarying(work, columns, half, columnMeans);
+            }
+            rhat = Math.max(rhatBulk, foldedRhat(chains, iterations));
+            essTail = Math.min(essQuantileSorted(chains, iterations, 0.05),
+                    essQuantileSorted(chains, iterations, 0.95));
+            mcseMean = sd / Math.sqrt(ess.computeVarying(split, columns, half));
         }
         return new ParameterSummary(name, mean, sd, median, q5, q95, mcseMean, essBulk, essTail, rhat, constant);
     }
@@ -303,8 +315,8 @@ public final class Diagnostics {
     // ---------------------------------------------------------------- internals
 
     /**
-     * Validates the shape, sizes scratch and the split position map, and returns the split half
-     * length {@code floor(iterations/2)}.
+     * Validates the shape and sizes the scratch; returns the split half length
+     * {@code floor(iterations/2)}.
      */
     private int prepare(double[] draws, int chains, int iterations) {
         if (chains < 1 || iterations < 0) {
@@ -316,98 +328,84 @@ public final class Diagnostics {
             throw new IllegalArgumentException("draws array has " + draws.length + " values, fewer than " + chains
                     + " chains x " + iterations + " iterations");
         }
-        int half = iterations / 2;
-        if (work.length < s) {
+        if (split.length < s) {
+            split = new double[(int) s];
             work = new double[(int) s];
         }
         if (columnMeans.length < 2 * chains) {
             columnMeans = new double[2 * chains];
+            columnSums = new double[2 * chains];
+            columnSquares = new double[2 * chains];
         }
-        if (positionChains != chains || positionIterations != iterations) {
-            buildPositions(chains, iterations, half);
-        }
-        return half;
+        return iterations / 2;
     }
 
     /**
-     * position[c*n + i] = where draw i of chain c lands in the split matrix (column 2c or 2c+1,
-     * columns of length half, contiguous), or −1 for the dropped middle draw of an odd chain.
+     * Copies the draws into {@link #split}: column 2c = first half of chain c, column 2c+1 = last
+     * half (each {@code half} long, contiguous), then the dropped middle draw of each odd chain.
      */
-    private void buildPositions(int chains, int iterations, int half) {
-        int s = chains * iterations;
-        if (position.length < s) {
-            position = new int[s];
-        }
+    private void loadSplit(double[] draws, int chains, int iterations, int half) {
         int secondStart = iterations - half;
+        int retained = 2 * chains * half;
         for (int c = 0; c < chains; c++) {
             int base = c * iterations;
-            for (int i = 0; i < iterations; i++) {
-                int p;
-                if (i < half) {
-                    p = 2 * c * half + i;
-                } else if (i >= secondStart) {
-                    p = (2 * c + 1) * half + (i - secondStart);
-                } else {
-                    p = -1;
-                }
-                position[base + i] = p;
+            System.arraycopy(draws, base, split, 2 * c * half, half);
+            System.arraycopy(draws, base + secondStart, split, (2 * c + 1) * half, half);
+            if (secondStart > half) {
+                split[retained + c] = draws[base + half];
             }
         }
-        positionChains = chains;
-        positionIterations = iterations;
     }
 
-    /** Copies the split chains into {@code work}: column 2c = first half of chain c, 2c+1 = last half. */
-    private void copySplit(double[] draws, int chains, int iterations, int half) {
-        int secondStart = iterations - half;
-        for (int c = 0; c < chains; c++) {
-            System.arraycopy(draws, c * iterations, work, 2 * c * half, half);
-            System.arraycopy(draws, c * iterations + secondStart, work, (2 * c + 1) * half, half);
-        }
-    }
-
-    /** Writes the z-scores of the split draws (or of the split folded draws) into {@code work}. */
-    private void rankNormalise(double[] draws, int chains, int iterations, boolean folded) {
-        int s = chains * iterations;
-        int retained = 2 * chains * (iterations / 2);
-        ranks.sort(draws, s);
-        if (folded) {
-            ranks.sortFolded(Quantiles.type7(ranks.sorted(), s, 0.5));
-            ranks.zScale(ranks.foldOrder(), ranks.foldSorted(), s, position, retained, work);
-        } else {
-            ranks.zScale(ranks.order(), ranks.sorted(), s, position, retained, work);
-        }
-    }
-
-    /** Prepares and sorts all draws; false (result NaN) for non-finite or constant draws. */
-    private boolean sortAll(double[] draws, int chains, int iterations) {
+    /**
+     * Prepares, loads and sorts the split draws; false (result NaN) when a draw is non-finite,
+     * the retained split draws are constant, or the split chains are shorter than {@code minHalf}.
+     */
+    private boolean sortSplit(double[] draws, int chains, int iterations, int minHalf) {
         int half = prepare(draws, chains, iterations);
         int s = chains * iterations;
-        if (half < 1 || !EffectiveSampleSize.finiteAndVarying(draws, 0, s)) {
+        if (half < minHalf || !EffectiveSampleSize.allFinite(draws, 0, s)) {
             return false;
         }
-        ranks.sort(draws, s);
+        loadSplit(draws, chains, iterations, half);
+        if (!EffectiveSampleSize.finiteAndVarying(split, 0, 2 * chains * half)) {
+            return false;
+        }
+        ranks.sort(split, s);
         return true;
     }
 
-    /** Split ESS of the indicator y ≤ Q_q, with the draws already sorted by {@link #sortAll}. */
-    private double essQuantileSorted(double[] draws, int chains, int iterations, double q) {
-        int s = chains * iterations;
+    /** R̂ of the rank-normalised split |y − median|, the split draws already sorted. */
+    private double foldedRhat(int chains, int iterations) {
         int half = iterations / 2;
-        double p = q == 1 ? (s - 0.5) / s : q;
-        double threshold = Quantiles.type7(ranks.sorted(), s, p);
-        copySplit(draws, chains, iterations, half);
-        int n = 2 * chains * half;
-        for (int i = 0; i < n; i++) {
-            work[i] = work[i] <= threshold ? 1 : 0;
+        if (half < 2) {
+            return Double.NaN;
         }
-        return ess.compute(work, 2 * chains, half);
+        int s = ranks.count();
+        int columns = 2 * chains;
+        ranks.sortFolded(Quantiles.type7(ranks.sorted(), s, 0.5));
+        ranks.zScaleColumnSums(ranks.foldOrder(), ranks.foldSorted(), s, columns * half, half, columnSums,
+                columnSquares);
+        return GelmanRubin.fromSums(columnSums, columnSquares, columns, half, columnMeans);
     }
 
-    private double checkedVariance(double[] draws, int chains, int iterations) {
-        prepare(draws, chains, iterations);
+    /** Split ESS of the indicator y ≤ Q_q, the split draws already sorted by {@link #sortSplit}. */
+    private double essQuantileSorted(int chains, int iterations, double q) {
         int s = chains * iterations;
-        return s > 1 ? Moments.variance(draws, 0, s) : Double.NaN;
+        double p = q == 1 ? (s - 0.5) / s : q;
+        double threshold = Quantiles.type7(ranks.sorted(), s, p);
+        return ess.computeIndicator(split, 2 * chains, iterations / 2, threshold);
+    }
+
+    /** Split ESS of (y − center)². */
+    private double squaredDeviationEss(double[] draws, int chains, int iterations, int half, double center) {
+        loadSplit(draws, chains, iterations, half);
+        int n = 2 * chains * half;
+        for (int i = 0; i < n; i++) {
+            double d = split[i] - center;
+            work[i] = d * d;
+        }
+        return ess.compute(work, 2 * chains, half);
     }
 
     private static boolean anyNaN(double[] x, int n) {

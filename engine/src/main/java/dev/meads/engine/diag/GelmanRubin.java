@@ -19,16 +19,53 @@ final class GelmanRubin {
         if (k < 2 || length < 2 || !EffectiveSampleSize.finiteAndVarying(x, 0, k * length)) {
             return Double.NaN;
         }
-        double within = 0;
+        return basicVarying(x, k, length, means);
+    }
+
+    /** {@link #basic} for a matrix known to be finite and not constant (k ≥ 2, L ≥ 2). */
+    static double basicVarying(double[] x, int k, int length, double[] means) {
+        double sumOfSquares = 0;
         for (int c = 0; c < k; c++) {
             int off = c * length;
-            double mean = Moments.mean(x, off, length);
+            double mean = Moments.sum(x, off, length) / length;
             means[c] = mean;
-            within += Moments.sumOfSquaredDeviations(x, off, length, mean) / (length - 1);
+            sumOfSquares += Moments.sumOfSquaredDeviations(x, off, length, mean);
         }
-        within /= k;
+        return fromMoments(means, k, length, sumOfSquares / ((double) k * length));
+    }
+
+    /**
+     * R̂ from column means and the mean over columns of (1/L)·Σ(x − column mean)², as left by a
+     * dense ESS computation: W = lag0·L/(L−1), B = L·var(means).
+     */
+    static double fromMoments(double[] means, int k, int length, double lag0) {
+        if (k < 2 || length < 2) {
+            return Double.NaN;
+        }
+        double within = lag0 * length / (length - 1);
         double between = length * Moments.variance(means, 0, k);
         return Math.sqrt((between / within + length - 1) / length);
+    }
+
+    /**
+     * R̂ from per-column sums and sums of squares ({@code k} columns of {@code length}); NaN if
+     * the within-chain variance is zero.
+     *
+     * @param means scratch of length ≥ k (receives the column means)
+     */
+    static double fromSums(double[] sum, double[] sumOfSquares, int k, int length, double[] means) {
+        if (k < 2 || length < 2) {
+            return Double.NaN;
+        }
+        double squares = 0;
+        for (int c = 0; c < k; c++) {
+            means[c] = sum[c] / length;
+            squares += Math.max(0, sumOfSquares[c] - sum[c] * means[c]);
+        }
+        if (!(squares > 0)) {
+            return Double.NaN;
+        }
+        return fromMoments(means, k, length, squares / ((double) k * length));
     }
 
     /**

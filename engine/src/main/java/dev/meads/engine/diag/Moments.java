@@ -78,4 +78,31 @@ final class Moments {
         }
         return sumOfSquaredDeviations(x, off, n, mean(x, off, n)) / (n - 1);
     }
+
+    /**
+     * One pass over {@code x[0 .. n)} for the facts every summary needs: writes
+     * {sum, min, max, finite (1/0)} into {@code out[0..3]}. "finite" is computed as Σ v·0 = 0,
+     * which fails exactly when some v is NaN or infinite.
+     */
+    static void scan(double[] x, int n, double[] out) {
+        double sum = 0;
+        double zero = 0;
+        double min = n > 0 ? x[0] : Double.NaN;
+        double max = min;
+        for (int i = 0; i < n; i++) {
+            double v = x[i];
+            sum += v;
+            zero += v * 0.0;
+            if (v < min) {
+                min = v;
+            }
+            if (v > max) {
+                max = v;
+            }
+        }
+        out[0] = sum;
+        out[1] = min;
+        out[2] = max;
+        out[3] = zero == 0 ? 1 : 0;
+    }
 }

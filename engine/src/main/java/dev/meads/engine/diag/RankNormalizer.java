@@ -11,7 +11,9 @@ import java.util.Arrays;
  * within about 2^-(52-b) of each other, b = index bits) are re-sorted exactly on their low bits,
  * so the order is exact for every input. From that one sort come the quantiles, the ranks of the
  * draws ({@link #zScale}), and the order of the folded draws |y − median| by merging the two
- * halves around the median ({@link #sortFolded}), which avoids a second sort.
+ * halves around the median ({@link #sortFolded}), which avoids a second sort. Indices are
+ * positions in whatever array was sorted; {@link Diagnostics} sorts the split layout so that an
+ * index is directly the place of its z-score.
  *
  * <p>Owns its scratch; not thread-safe.
  */
@@ -21,6 +23,10 @@ final class RankNormalizer {
     private double[] sorted = new double[0];
     private int[] foldOrder = new int[0];
     private double[] foldSorted = new double[0];
+    private double[] runValuesBelow = new double[2];
+    private double[] runValuesAbove = new double[2];
+    private int[] runIndexBelow = new int[2];
+    private int[] runIndexAbove = new int[2];
     private double[] zTable = new double[0];
     private int zTableCount = -1;
     private int count;
@@ -113,25 +119,62 @@ final class RankNormalizer {
     /**
      * Orders the folded values |y − center| from the sorted values: those ≥ center ascend from
      * the first such value, those below it ascend going down from there; merge both runs.
+     *
+     * <p>The merge is bound by the latency of its loop-carried choice (load, compare, advance),
+     * not by throughput, so it runs two independent merges in one loop: the smallest half from
+     * the front and the largest half from the back, with tie rules that agree (at equal values
+     * the up-run comes first). The runs are copied out between −∞/+∞ sentinels and the choice is
+     * taken from the sign bit of a − b, so the loop has neither bounds tests nor unpredictable
+     * branches.
      */
     void sortFolded(double center) {
         int s = count;
         double[] v = sorted;
         int split = lowerBound(v, s, center);
-        int down = split - 1;
-        int up = split;
-        for (int out = 0; out < s; out++) {
-            double fDown = down >= 0 ? Math.abs(v[down] - center) : Double.POSITIVE_INFINITY;
-            double fUp = up < s ? Math.abs(v[up] - center) : Double.POSITIVE_INFINITY;
-            if (up < s && (down < 0 || fUp <= fDown)) {
-                foldOrder[out] = order[up];
-                foldSorted[out] = fUp;
-                up++;
-            } else {
-                foldOrder[out] = order[down];
-                foldSorted[out] = fDown;
-                down--;
+        int below = split;
+        int above = s - split;
+        double[] fDown = runValuesBelow;
+        double[] fUp = runValuesAbove;
+        int[] iDown = runIndexBelow;
+        int[] iUp = runIndexAbove;
+        // Runs at [1 .. len], sentinel −∞ at 0 (for the back merge) and +∞ at len+1 (front merge).
+        fDown[0] = Double.NEGATIVE_INFINITY;
+        fUp[0] = Double.NEGATIVE_INFINITY;
+        for (int j = 0; j < below; j++) {
+            fDown[j + 1] = Math.abs(v[split - 1 - j] - center);
+            iDown[j + 1] = order[split - 1 - j];
+        }
+        fDown[below + 1] = Double.POSITIVE_INFINITY;
+        for (int j = 0; j < above; j++) {
+            fUp[j + 1] = Math.abs(v[split + j] - center);
+            iUp[j + 1] = order[split + j];
+        }
+        fUp[above + 1] = Double.POSITIVE_INFINITY;
+        int front = s / 2;
+        int i = 1;              // next unconsumed of the down-run, front merge
+        int j = 1;              // next unconsumed of the up-run, front merge
+        int backI = below;      // last unconsumed of the down-run, back merge
+        int backJ = above;      // last unconsumed of the up-run, back merge
+        for (int k = 0; k < s - front; k++) {
+            if (k < front) {
+                double a = fDown[i];
+                double b = fUp[j];
+                int takeUp = 1 - (int) (Double.doubleToRawLongBits(a - b) >>> 63); // b <= a
+                foldSorted[k] = Math.min(a, b);
+                int ia = iDown[i];
+                foldOrder[k] = ia + takeUp * (iUp[j] - ia);
+                j += takeUp;
+                i += 1 - takeUp;
             }
+            double a = fDown[backI];
+            double b = fUp[backJ];
+            int takeDown = 1 - (int) (Double.doubleToRawLongBits(a - b) >>> 63); // a >= b
+            int out = s - 1 - k;
+            foldSorted[out] = Math.max(a, b);
+            int ib = iUp[backJ];
+            foldOrder[out] = ib + takeDown * (iDown[backI] - ib);
+            backI -= takeDown;
+            backJ -= 1 - takeDown;
         }
     }
 
@@ -152,13 +195,63 @@ final class RankNormalizer {
 
     /**
      * Rank-normalises the values given in ascending order ({@code ord}, {@code vals}, length
-     * {@code s}): element {@code ord[i]} is kept when {@code position[ord[i]] ≥ 0} and its z-score
-     * Φ⁻¹((r − 3/8)/(R + 1/4)) goes to {@code out[position[ord[i]]]}, where r is its rank among
-     * the {@code retained} kept elements, ties sharing their average rank.
+     * {@code s}): element {@code ord[i]} is kept when {@code ord[i] < retained}, and its z-score
+     * Φ⁻¹((r − 3/8)/(R + 1/4)) goes to {@code out[ord[i]]}, where r is its rank among the
+     * {@code retained} kept elements, ties sharing their average rank. (The split layout puts the
+     * dropped middle draws of odd chains after the retained ones.)
      */
-    void zScale(int[] ord, double[] vals, int s, int[] position, int retained, double[] out) {
+    void zScale(int[] ord, double[] vals, int s, int retained, double[] out) {
         double[] table = zTable(retained);
         int rank = 0; // kept elements already ranked
+        int i = 0;
+        while (i < s) {
+            double v = vals[i];
+            if (i + 1 == s || vals[i + 1] != v) {
+                int idx = ord[i];
+                if (idx < retained) {
+                    out[idx] = table[rank];
+                    rank++;
+                }
+                i++;
+                continue;
+            }
+            int end = i + 1;
+            while (end < s && vals[end] == v) {
+                end++;
+            }
+            int kept = 0;
+            for (int j = i; j < end; j++) {
+                if (ord[j] < retained) {
+                    kept++;
+                }
+            }
+            if (kept > 0) {
+                double z = kept == 1 ? table[rank] : zOfRank(rank + (kept + 1) / 2.0, retained);
+                for (int j = i; j < end; j++) {
+                    if (ord[j] < retained) {
+                        out[ord[j]] = z;
+                    }
+                }
+                rank += kept;
+            }
+            i = end;
+        }
+    }
+
+    /**
+     * Like {@link #zScale}, but instead of placing the z-scores it accumulates, per split
+     * column c (elements {@code [c*length, (c+1)*length)}), their sum and sum of squares: all R̂
+     * needs, without a scattered write per element.
+     */
+    void zScaleColumnSums(int[] ord, double[] vals, int s, int retained, int length, double[] sum,
+                          double[] sumOfSquares) {
+        double[] table = zTable(retained);
+        int columns = retained / length;
+        java.util.Arrays.fill(sum, 0, columns, 0.0);
+        java.util.Arrays.fill(sumOfSquares, 0, columns, 0.0);
+        // Exact column of idx < retained: (idx + 0.5)/length is at least 0.5/length away from an integer.
+        double inverse = 1.0 / length;
+        int rank = 0;
         int i = 0;
         while (i < s) {
             double v = vals[i];
@@ -166,30 +259,23 @@ final class RankNormalizer {
             while (end < s && vals[end] == v) {
                 end++;
             }
-            if (end == i + 1) {
-                int pos = position[ord[i]];
-                if (pos >= 0) {
-                    out[pos] = table[rank];
-                    rank++;
+            int kept = 0;
+            for (int j = i; j < end; j++) {
+                if (ord[j] < retained) {
+                    kept++;
                 }
-            } else {
-                int kept = 0;
+            }
+            if (kept > 0) {
+                double z = kept == 1 ? table[rank] : zOfRank(rank + (kept + 1) / 2.0, retained);
                 for (int j = i; j < end; j++) {
-                    if (position[ord[j]] >= 0) {
-                        kept++;
+                    int idx = ord[j];
+                    if (idx < retained) {
+                        int c = (int) ((idx + 0.5) * inverse);
+                        sum[c] += z;
+                        sumOfSquares[c] += z * z;
                     }
                 }
-                if (kept > 0) {
-                    double averageRank = rank + (kept + 1) / 2.0;
-                    double z = kept == 1 ? table[rank] : zOfRank(averageRank, retained);
-                    for (int j = i; j < end; j++) {
-                        int pos = position[ord[j]];
-                        if (pos >= 0) {
-                            out[pos] = z;
-                        }
-                    }
-                    rank += kept;
-                }
+                rank += kept;
             }
             i = end;
         }
@@ -221,6 +307,10 @@ final class RankNormalizer {
             sorted = new double[s];
             foldOrder = new int[s];
             foldSorted = new double[s];
+            runValuesBelow = new double[s + 2];
+            runValuesAbove = new double[s + 2];
+            runIndexBelow = new int[s + 2];
+            runIndexAbove = new int[s + 2];
         }
     }
 }

@@ -165,9 +165,8 @@ class DiagnosticsReferenceTest {
         double[] y = {1, 2, 3, 4, 2, 3, 4, 5};
         RankNormalizer ranks = new RankNormalizer();
         ranks.sort(y, 8);
-        int[] identity = {0, 1, 2, 3, 4, 5, 6, 7};
         double[] z = new double[8];
-        ranks.zScale(ranks.order(), ranks.sorted(), 8, identity, 8, z);
+        ranks.zScale(ranks.order(), ranks.sorted(), 8, 8, z);
         double[] expected = {-1.4342002, -0.6508373, 0, 0.6508373, -0.6508373, 0, 0.6508373, 1.4342002};
         for (int i = 0; i < 8; i++) {
             assertEquals(expected[i], z[i], 5e-8, "z[" + i + "]");

@@ -85,13 +85,12 @@ class RankNormalizerTest {
 
     @Test
     void zScaleSkipsDroppedDrawsAndAveragesTies() {
-        // Values 10, 20, 20, 30 with the first one dropped: ranks among the kept are 1.5, 1.5, 3.
-        double[] y = {10, 20, 20, 30};
-        int[] position = {-1, 0, 1, 2};
+        // Values 20, 20, 30 kept and 10 (index 3, past the 3 retained) dropped: ranks 1.5, 1.5, 3.
+        double[] y = {20, 20, 30, 10};
         RankNormalizer r = new RankNormalizer();
         r.sort(y, 4);
         double[] z = new double[3];
-        r.zScale(r.order(), r.sorted(), 4, position, 3, z);
+        r.zScale(r.order(), r.sorted(), 4, 3, z);
         double tied = RankNormalizer.zOfRank(1.5, 3);
         assertEquals(tied, z[0], 0.0);
         assertEquals(tied, z[1], 0.0);
