@@ -34,8 +34,6 @@ public final class Diagnostics {
     /** z-scores or transformed draws in split layout. */
     private double[] work = new double[0];
     private double[] columnMeans = new double[0];
-    private double[] columnSums = new double[0];
-    private double[] columnSquares = new double[0];
     /** {sum, min, max, finite} of the draws being summarised. */
     private final double[] scan = new double[4];
 
@@ -334,8 +332,6 @@ public final class Diagnostics {
         }
         if (columnMeans.length < 2 * chains) {
             columnMeans = new double[2 * chains];
-            columnSums = new double[2 * chains];
-            columnSquares = new double[2 * chains];
         }
         return iterations / 2;
     }
@@ -384,9 +380,9 @@ public final class Diagnostics {
         int s = ranks.count();
         int columns = 2 * chains;
         ranks.sortFolded(Quantiles.type7(ranks.sorted(), s, 0.5));
-        ranks.zScaleColumnSums(ranks.foldOrder(), ranks.foldSorted(), s, columns * half, half, columnSums,
-                columnSquares);
-        return GelmanRubin.fromSums(columnSums, columnSquares, columns, half, columnMeans);
+        ranks.zScale(ranks.foldOrder(), ranks.foldSorted(), s, columns * half, work);
+        // Folded draws can be constant (e.g. ±1 around a median of 0): basicVarying then gives NaN.
+        return GelmanRubin.basicVarying(work, columns, half, columnMeans);
     }
 
     /** Split ESS of the indicator y ≤ Q_q, the split draws already sorted by {@link #sortSplit}. */

@@ -42,30 +42,12 @@ final class GelmanRubin {
         if (k < 2 || length < 2) {
             return Double.NaN;
         }
+        if (!(lag0 > 0)) {
+            return Double.NaN; // constant columns: no within-chain variance
+        }
         double within = lag0 * length / (length - 1);
         double between = length * Moments.variance(means, 0, k);
         return Math.sqrt((between / within + length - 1) / length);
-    }
-
-    /**
-     * R̂ from per-column sums and sums of squares ({@code k} columns of {@code length}); NaN if
-     * the within-chain variance is zero.
-     *
-     * @param means scratch of length ≥ k (receives the column means)
-     */
-    static double fromSums(double[] sum, double[] sumOfSquares, int k, int length, double[] means) {
-        if (k < 2 || length < 2) {
-            return Double.NaN;
-        }
-        double squares = 0;
-        for (int c = 0; c < k; c++) {
-            means[c] = sum[c] / length;
-            squares += Math.max(0, sumOfSquares[c] - sum[c] * means[c]);
-        }
-        if (!(squares > 0)) {
-            return Double.NaN;
-        }
-        return fromMoments(means, k, length, squares / ((double) k * length));
     }
 
     /**

@@ -238,49 +238,6 @@ final class RankNormalizer {
         }
     }
 
-    /**
-     * Like {@link #zScale}, but instead of placing the z-scores it accumulates, per split
-     * column c (elements {@code [c*length, (c+1)*length)}), their sum and sum of squares: all R̂
-     * needs, without a scattered write per element.
-     */
-    void zScaleColumnSums(int[] ord, double[] vals, int s, int retained, int length, double[] sum,
-                          double[] sumOfSquares) {
-        double[] table = zTable(retained);
-        int columns = retained / length;
-        java.util.Arrays.fill(sum, 0, columns, 0.0);
-        java.util.Arrays.fill(sumOfSquares, 0, columns, 0.0);
-        // Exact column of idx < retained: (idx + 0.5)/length is at least 0.5/length away from an integer.
-        double inverse = 1.0 / length;
-        int rank = 0;
-        int i = 0;
-        while (i < s) {
-            double v = vals[i];
-            int end = i + 1;
-            while (end < s && vals[end] == v) {
-                end++;
-            }
-            int kept = 0;
-            for (int j = i; j < end; j++) {
-                if (ord[j] < retained) {
-                    kept++;
-                }
-            }
-            if (kept > 0) {
-                double z = kept == 1 ? table[rank] : zOfRank(rank + (kept + 1) / 2.0, retained);
-                for (int j = i; j < end; j++) {
-                    int idx = ord[j];
-                    if (idx < retained) {
-                        int c = (int) ((idx + 0.5) * inverse);
-                        sum[c] += z;
-                        sumOfSquares[c] += z * z;
-                    }
-                }
-                rank += kept;
-            }
-            i = end;
-        }
-    }
-
     /** Φ⁻¹ of the Blom-offset rank, (r − 3/8) / (S − 2·3/8 + 1). */
     static double zOfRank(double rank, int s) {
         return NormalQuantile.inverseCdf((rank - 0.375) / (s - 0.75 + 1));

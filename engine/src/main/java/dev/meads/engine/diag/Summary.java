@@ -14,6 +14,8 @@ import java.util.List;
  * @param sampler    the statistics shown under the table (null: none)
  */
 public record Summary(List<ParameterSummary> parameters, SamplerStatistics sampler) {
+    /** Quantities copied out of the draws per sweep (16 doubles = two cache lines per draw row). */
+    private static final int EXTRACTION_BLOCK = 16;
 
     public Summary {
         parameters = List.copyOf(parameters);
@@ -42,17 +44,42 @@ public record Summary(List<ParameterSummary> parameters, SamplerStatistics sampl
     public static Summary of(Draws draws, int[] parameters) {
         int chains = draws.chains();
         int iterations = draws.iterations();
-        Diagnostics diagnostics = new Diagnostics();
-        double[] column = new double[chains * iterations];
-        List<ParameterSummary> rows = new ArrayList<>(parameters.length);
         for (int p : parameters) {
             if (p < 0 || p >= draws.parameters()) {
                 throw new IllegalArgumentException("parameter index " + p + " outside 0.." + (draws.parameters() - 1));
             }
-            column = draws.parameter(p, column);
-            rows.add(diagnostics.summarise(draws.name(p), column, chains, iterations));
+        }
+        Diagnostics diagnostics = new Diagnostics();
+        int block = Math.min(EXTRACTION_BLOCK, Math.max(1, parameters.length));
+        double[][] columns = new double[block][chains * iterations];
+        List<ParameterSummary> rows = new ArrayList<>(parameters.length);
+        for (int start = 0; start < parameters.length; start += block) {
+            int count = Math.min(block, parameters.length - start);
+            extract(draws, parameters, start, count, columns);
+            for (int b = 0; b < count; b++) {
+                int p = parameters[start + b];
+                rows.add(diagnostics.summarise(draws.name(p), columns[b], chains, iterations));
+            }
         }
         return new Summary(rows, SamplerStatistics.of(draws));
+    }
+
+    /**
+     * Copies {@code count} quantities into chain-major columns in one sweep over the draws. Draws
+     * are stored draw by draw, so one quantity's values lie a whole row apart: taking several
+     * quantities per sweep reads each row's cache lines once instead of once per quantity.
+     */
+    private static void extract(Draws draws, int[] parameters, int start, int count, double[][] columns) {
+        int chains = draws.chains();
+        int iterations = draws.iterations();
+        for (int c = 0; c < chains; c++) {
+            for (int i = 0; i < iterations; i++) {
+                int k = c * iterations + i;
+                for (int b = 0; b < count; b++) {
+                    columns[b][k] = draws.value(c, i, parameters[start + b]);
+                }
+            }
+        }
     }
 
     /** The same rows with another sampler block (e.g. with caller-supplied lines added). */

@@ -74,6 +74,43 @@ class SummaryOutputTest {
     }
 
     @Test
+    void manyQuantitiesAreExtractedInBlocksWithoutMixingThemUp() {
+        int count = 37; // more than two extraction blocks, not a multiple of the block size
+        String[] names = new String[count];
+        for (int p = 0; p < count; p++) {
+            names[p] = "x[" + (p + 1) + "]";
+        }
+        Draws d = new Draws(names, 3, 40);
+        SplittableRandom r = new SplittableRandom(5);
+        for (int c = 0; c < 3; c++) {
+            for (int i = 0; i < 40; i++) {
+                for (int p = 0; p < count; p++) {
+                    d.setValue(c, i, p, 10 * p + r.nextGaussian());
+                }
+            }
+        }
+        Summary s = Summary.of(d, "x[30:37],x[2],x");
+        assertEquals(count, s.parameters().size());
+        Diagnostics diag = new Diagnostics();
+        for (ParameterSummary row : s.parameters()) {
+            int p = d.indexOf(row.name());
+            assertEquals(diag.summarise(row.name(), d.parameter(p, null), 3, 40), row);
+            assertEquals(10 * p, row.mean(), 1.0);
+        }
+        assertEquals("x[30]", s.parameters().get(0).name());
+        assertEquals("x[2]", s.parameters().get(8).name());
+        assertEquals("x[1]", s.parameters().get(9).name());
+    }
+
+    @Test
+    void drawsWithoutIterationsGiveNaNRows() {
+        Summary s = Summary.of(new Draws(new String[] {"a", "b"}, 4, 0));
+        assertEquals(2, s.parameters().size());
+        assertTrue(Double.isNaN(s.get("a").mean()) && Double.isNaN(s.get("a").rhat()));
+        assertTrue(s.table().contains("4 chains x 0 iterations"), s.table());
+    }
+
+    @Test
     void samplerStatisticsFromDrawsAndCaller() {
         SamplerStatistics st = SamplerStatistics.of(draws());
         assertEquals(0.8, st.meanAcceptStat(), 1e-12);
