@@ -1,6 +1,7 @@
 package dev.meads.engine.diag;
 
 import dev.meads.engine.simd.Kernels;
+import java.util.Arrays;
 
 /**
  * The autocovariance at lag t averaged over the columns of a centred matrix,
@@ -84,18 +85,18 @@ final class Autocovariance implements LagSource {
         if (allLags.length < length) {
             allLags = new double[length];
         }
-        java.util.Arrays.fill(power, 0, n2, 0.0);
+        Arrays.fill(power, 0, n2, 0.0);
         for (int c = 0; c < columns; c += 2) {
             // Pack two real columns as one complex signal; for real inputs
             // |X_k|² + |Y_k|² = (|Z_k|² + |Z_{N-k}|²) / 2 where Z = FFT(x + iy).
             System.arraycopy(data, c * length, re, 0, length);
-            java.util.Arrays.fill(re, length, n2, 0.0);
+            Arrays.fill(re, length, n2, 0.0);
             if (c + 1 < columns) {
                 System.arraycopy(data, (c + 1) * length, im, 0, length);
             } else {
-                java.util.Arrays.fill(im, 0, length, 0.0);
+                Arrays.fill(im, 0, length, 0.0);
             }
-            java.util.Arrays.fill(im, length, n2, 0.0);
+            Arrays.fill(im, length, n2, 0.0);
             fft.forward(re, im);
             for (int k = 0; k < n2; k++) {
                 int mk = (n2 - k) & (n2 - 1);
@@ -103,7 +104,7 @@ final class Autocovariance implements LagSource {
             }
         }
         System.arraycopy(power, 0, re, 0, n2);
-        java.util.Arrays.fill(im, 0, n2, 0.0);
+        Arrays.fill(im, 0, n2, 0.0);
         fft.inverseUnscaled(re, im);
         double scale = 1.0 / ((double) n2 * length * columns);
         for (int t = 0; t < length; t++) {

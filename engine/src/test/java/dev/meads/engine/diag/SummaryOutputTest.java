@@ -231,6 +231,11 @@ class SummaryOutputTest {
         try (Stream<Path> files = Files.list(dir)) {
             assertEquals(List.of(file), files.toList());
         }
+        // Ordinary permissions (umask), not the owner-only ones of a JDK temporary file.
+        if (Files.getFileStore(file).supportsFileAttributeView("posix")) {
+            Path plain = Files.writeString(dir.resolve("plain.txt"), "x");
+            assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(file));
+        }
     }
 
     @Test
