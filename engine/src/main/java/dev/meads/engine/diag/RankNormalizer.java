@@ -1,0 +1,273 @@
+package dev.meads.engine.diag;
+
+import java.util.Arrays;
+
+/**
+ * Sorting and rank normalisation (ALGORITHMS.md §7.2) of the draws of one quantity.
+ *
+ * <p>{@link #sort} orders all values once, keeping each value's source index: the keys are
+ * order-preserving 64-bit images of the doubles whose lowest bits are replaced by the index, and
+ * are sorted with {@link Arrays#sort(long[], int, int)}; runs whose truncated keys collide (values
+ * within about 2^-(52-b) of each other, b = index bits) are re-sorted exactly on their low bits,
+ * so the order is exact for every input. From that one sort come the quantiles, the ranks of the
+ * draws ({@link #zScale}), and the order of the folded draws |y − median| by merging the two
+ * halves around the median ({@link #sortFolded}), which avoids a second sort. Indices are
+ * positions in whatever array was sorted; {@link Diagnostics} sorts the split layout so that an
+ * index is directly the place of its z-score.
+ *
+ * <p>Owns its scratch; not thread-safe.
+ */
+final class RankNormalizer {
+    private long[] keys = new long[0];
+    private int[] order = new int[0];
+    private double[] sorted = new double[0];
+    private int[] foldOrder = new int[0];
+    private double[] foldSorted = new double[0];
+    private double[] runValuesBelow = new double[2];
+    private double[] runValuesAbove = new double[2];
+    private int[] runIndexBelow = new int[2];
+    private int[] runIndexAbove = new int[2];
+    private double[] zTable = new double[0];
+    private int zTableCount = -1;
+    private int count;
+
+    /** Sorts {@code y[0 .. s)}, which must all be finite. */
+    void sort(double[] y, int s) {
+        ensure(s);
+        count = s;
+        int bits = Math.max(1, 32 - Integer.numberOfLeadingZeros(s - 1));
+        long mask = (1L << bits) - 1;
+        long[] k = keys;
+        for (int i = 0; i < s; i++) {
+            k[i] = (orderedBits(y[i]) & ~mask) | i;
+        }
+        Arrays.sort(k, 0, s);
+        int start = 0;
+        while (start < s) {
+            long high = k[start] & ~mask;
+            int end = start + 1;
+            while (end < s && (k[end] & ~mask) == high) {
+                end++;
+            }
+            if (end - start > 1) {
+                repairRun(y, k, start, end, bits, mask, high);
+            }
+            start = end;
+        }
+        int[] o = order;
+        double[] v = sorted;
+        for (int i = 0; i < s; i++) {
+            int idx = (int) (k[i] & mask);
+            o[i] = idx;
+            v[i] = y[idx];
+        }
+    }
+
+    /**
+     * Values in one run share their high key bits, so their true order is that of the low bits of
+     * their ordered images; re-key them as (low bits, index) and sort the run again.
+     */
+    private static void repairRun(double[] y, long[] k, int start, int end, int bits, long mask, long high) {
+        boolean ordered = true;
+        for (int i = start + 1; i < end && ordered; i++) {
+            ordered = y[(int) (k[i - 1] & mask)] <= y[(int) (k[i] & mask)];
+        }
+        if (ordered) {
+            return;
+        }
+        for (int i = start; i < end; i++) {
+            int idx = (int) (k[i] & mask);
+            k[i] = ((orderedBits(y[idx]) & mask) << bits) | idx;
+        }
+        Arrays.sort(k, start, end);
+        for (int i = start; i < end; i++) {
+            k[i] = high | (k[i] & mask);
+        }
+    }
+
+    /** A long whose signed order is the numeric order of the (non-NaN) double. */
+    static long orderedBits(double v) {
+        long b = Double.doubleToRawLongBits(v);
+        return b ^ ((b >> 63) & Long.MAX_VALUE);
+    }
+
+    /** Number of values last sorted. */
+    int count() {
+        return count;
+    }
+
+    /** Source indices in ascending order of value (valid up to {@link #count()}). */
+    int[] order() {
+        return order;
+    }
+
+    /** The values in ascending order (valid up to {@link #count()}). */
+    double[] sorted() {
+        return sorted;
+    }
+
+    /** Source indices of |y − median| in ascending order, after {@link #sortFolded}. */
+    int[] foldOrder() {
+        return foldOrder;
+    }
+
+    /** |y − median| in ascending order, after {@link #sortFolded}. */
+    double[] foldSorted() {
+        return foldSorted;
+    }
+
+    /**
+     * Orders the folded values |y − center| from the sorted values: those ≥ center ascend from
+     * the first such value, those below it ascend going down from there; merge both runs.
+     *
+     * <p>The merge is bound by the latency of its loop-carried choice (load, compare, advance),
+     * not by throughput, so it runs two independent merges in one loop: the smallest half from
+     * the front and the largest half from the back, with tie rules that agree (at equal values
+     * the up-run comes first). The runs are copied out between −∞/+∞ sentinels and the choice is
+     * taken from the sign bit of a − b, so the loop has neither bounds tests nor unpredictable
+     * branches.
+     */
+    void sortFolded(double center) {
+        int s = count;
+        double[] v = sorted;
+        int split = lowerBound(v, s, center);
+        int below = split;
+        int above = s - split;
+        double[] fDown = runValuesBelow;
+        double[] fUp = runValuesAbove;
+        int[] iDown = runIndexBelow;
+        int[] iUp = runIndexAbove;
+        // Runs at [1 .. len], sentinel −∞ at 0 (for the back merge) and +∞ at len+1 (front merge).
+        fDown[0] = Double.NEGATIVE_INFINITY;
+        fUp[0] = Double.NEGATIVE_INFINITY;
+        for (int j = 0; j < below; j++) {
+            fDown[j + 1] = Math.abs(v[split - 1 - j] - center);
+            iDown[j + 1] = order[split - 1 - j];
+        }
+        fDown[below + 1] = Double.POSITIVE_INFINITY;
+        for (int j = 0; j < above; j++) {
+            fUp[j + 1] = Math.abs(v[split + j] - center);
+            iUp[j + 1] = order[split + j];
+        }
+        fUp[above + 1] = Double.POSITIVE_INFINITY;
+        int front = s / 2;
+        int i = 1;              // next unconsumed of the down-run, front merge
+        int j = 1;              // next unconsumed of the up-run, front merge
+        int backI = below;      // last unconsumed of the down-run, back merge
+        int backJ = above;      // last unconsumed of the up-run, back merge
+        for (int k = 0; k < s - front; k++) {
+            if (k < front) {
+                double a = fDown[i];
+                double b = fUp[j];
+                int takeUp = 1 - (int) (Double.doubleToRawLongBits(a - b) >>> 63); // b <= a
+                foldSorted[k] = Math.min(a, b);
+                int ia = iDown[i];
+                foldOrder[k] = ia + takeUp * (iUp[j] - ia);
+                j += takeUp;
+                i += 1 - takeUp;
+            }
+            double a = fDown[backI];
+            double b = fUp[backJ];
+            int takeDown = 1 - (int) (Double.doubleToRawLongBits(a - b) >>> 63); // a >= b
+            int out = s - 1 - k;
+            foldSorted[out] = Math.max(a, b);
+            int ib = iUp[backJ];
+            foldOrder[out] = ib + takeDown * (iDown[backI] - ib);
+            backI -= takeDown;
+            backJ -= 1 - takeDown;
+        }
+    }
+
+    /** First position in {@code v[0 .. s)} holding a value ≥ {@code x}. */
+    private static int lowerBound(double[] v, int s, double x) {
+        int lo = 0;
+        int hi = s;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (v[mid] < x) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    /**
+     * Rank-normalises the values given in ascending order ({@code ord}, {@code vals}, length
+     * {@code s}): element {@code ord[i]} is kept when {@code ord[i] < retained}, and its z-score
+     * Φ⁻¹((r − 3/8)/(R + 1/4)) goes to {@code out[ord[i]]}, where r is its rank among the
+     * {@code retained} kept elements, ties sharing their average rank. (The split layout puts the
+     * dropped middle draws of odd chains after the retained ones.)
+     */
+    void zScale(int[] ord, double[] vals, int s, int retained, double[] out) {
+        double[] table = zTable(retained);
+        int rank = 0; // kept elements already ranked
+        int i = 0;
+        while (i < s) {
+            double v = vals[i];
+            if (i + 1 == s || vals[i + 1] != v) {
+                int idx = ord[i];
+                if (idx < retained) {
+                    out[idx] = table[rank];
+                    rank++;
+                }
+                i++;
+                continue;
+            }
+            int end = i + 1;
+            while (end < s && vals[end] == v) {
+                end++;
+            }
+            int kept = 0;
+            for (int j = i; j < end; j++) {
+                if (ord[j] < retained) {
+                    kept++;
+                }
+            }
+            if (kept > 0) {
+                double z = kept == 1 ? table[rank] : zOfRank(rank + (kept + 1) / 2.0, retained);
+                for (int j = i; j < end; j++) {
+                    if (ord[j] < retained) {
+                        out[ord[j]] = z;
+                    }
+                }
+                rank += kept;
+            }
+            i = end;
+        }
+    }
+
+    /** Φ⁻¹ of the Blom-offset rank, (r − 3/8) / (S − 2·3/8 + 1). */
+    static double zOfRank(double rank, int s) {
+        return NormalQuantile.inverseCdf((rank - 0.375) / (s - 0.75 + 1));
+    }
+
+    /** z-scores of integer ranks 1..s (at index rank−1), cached while s stays the same. */
+    private double[] zTable(int s) {
+        if (zTableCount != s) {
+            if (zTable.length < s) {
+                zTable = new double[s];
+            }
+            for (int r = 1; r <= s; r++) {
+                zTable[r - 1] = zOfRank(r, s);
+            }
+            zTableCount = s;
+        }
+        return zTable;
+    }
+
+    private void ensure(int s) {
+        if (keys.length < s) {
+            keys = new long[s];
+            order = new int[s];
+            sorted = new double[s];
+            foldOrder = new int[s];
+            foldSorted = new double[s];
+            runValuesBelow = new double[s + 2];
+            runValuesAbove = new double[s + 2];
+            runIndexBelow = new int[s + 2];
+            runIndexAbove = new int[s + 2];
+        }
+    }
+}

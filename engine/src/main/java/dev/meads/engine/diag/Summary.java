@@ -1,0 +1,109 @@
+package dev.meads.engine.diag;
+
+import dev.meads.engine.draws.Draws;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A posterior summary: one {@link ParameterSummary} per selected quantity (on the draws as given,
+ * i.e. constrained values when the draws hold them) and the sampler-statistics block.
+ *
+ * @param parameters the rows, in selection order
+ * @param sampler    the statistics shown under the table (null: none)
+ */
+public record Summary(List<ParameterSummary> parameters, SamplerStatistics sampler) {
+    /** Quantities copied out of the draws per sweep (16 doubles = two cache lines per draw row). */
+    private static final int EXTRACTION_BLOCK = 16;
+
+    public Summary {
+        parameters = List.copyOf(parameters);
+    }
+
+    /** Every quantity of {@code draws}, with its sampler statistics. */
+    public static Summary of(Draws draws) {
+        int[] all = new int[draws.parameters()];
+        for (int p = 0; p < all.length; p++) {
+            all[p] = p;
+        }
+        return of(draws, all);
+    }
+
+    /**
+     * The quantities picked by {@code selection} (see {@link ParameterSelection}: {@code theta[1:5]},
+     * {@code theta}, {@code sigma_y}, comma-separated lists), with the sampler statistics.
+     *
+     * @throws IllegalArgumentException for an unknown name, suggesting the nearest known one
+     */
+    public static Summary of(Draws draws, String selection) {
+        return of(draws, ParameterSelection.select(selection, draws.names()));
+    }
+
+    /** The quantities at indices {@code parameters} of {@code draws}, with the sampler statistics. */
+    public static Summary of(Draws draws, int[] parameters) {
+        int chains = draws.chains();
+        int iterations = draws.iterations();
+        for (int p : parameters) {
+            if (p < 0 || p >= draws.parameters()) {
+                throw new IllegalArgumentException("parameter index " + p + " outside 0.." + (draws.parameters() - 1));
+            }
+        }
+        Diagnostics diagnostics = new Diagnostics();
+        int block = Math.min(EXTRACTION_BLOCK, Math.max(1, parameters.length));
+        double[][] columns = new double[block][chains * iterations];
+        List<ParameterSummary> rows = new ArrayList<>(parameters.length);
+        for (int start = 0; start < parameters.length; start += block) {
+            int count = Math.min(block, parameters.length - start);
+            extract(draws, parameters, start, count, columns);
+            for (int b = 0; b < count; b++) {
+                int p = parameters[start + b];
+                rows.add(diagnostics.summarise(draws.name(p), columns[b], chains, iterations));
+            }
+        }
+        return new Summary(rows, SamplerStatistics.of(draws));
+    }
+
+    /**
+     * Copies {@code count} quantities into chain-major columns in one sweep over the draws. Draws
+     * are stored draw by draw, so one quantity's values lie a whole row apart: taking several
+     * quantities per sweep reads each row's cache lines once instead of once per quantity.
+     */
+    private static void extract(Draws draws, int[] parameters, int start, int count, double[][] columns) {
+        int chains = draws.chains();
+        int iterations = draws.iterations();
+        for (int c = 0; c < chains; c++) {
+            for (int i = 0; i < iterations; i++) {
+                int k = c * iterations + i;
+                for (int b = 0; b < count; b++) {
+                    columns[b][k] = draws.value(c, i, parameters[start + b]);
+                }
+            }
+        }
+    }
+
+    /** The same rows with another sampler block (e.g. with caller-supplied lines added). */
+    public Summary withSampler(SamplerStatistics statistics) {
+        return new Summary(parameters, statistics);
+    }
+
+    /** The row called {@code name}, or null. */
+    public ParameterSummary get(String name) {
+        for (ParameterSummary row : parameters) {
+            if (row.name().equals(name)) {
+                return row;
+            }
+        }
+        return null;
+    }
+
+    /** The aligned text table with the sampler block underneath. */
+    public String table() {
+        return SummaryTable.render(this);
+    }
+
+    /** Writes summary.csv-style output to {@code file} atomically (see {@link SummaryCsv}). */
+    public void writeCsv(Path file) throws IOException {
+        SummaryCsv.write(file, parameters);
+    }
+}
