@@ -65,6 +65,46 @@ public record Summary(List<ParameterSummary> parameters, SamplerStatistics sampl
     }
 
     /**
+     * Every quantity of {@code draws}, summarised on the workers of {@code pool} (each worker
+     * takes a contiguous range of parameters with its own scratch); same rows as {@link #of(Draws)}.
+     */
+    public static Summary of(Draws draws, dev.meads.engine.parallel.WorkerPool pool) {
+        int chains = draws.chains();
+        int iterations = draws.iterations();
+        int n = draws.parameters();
+        ParameterSummary[] rows = new ParameterSummary[n];
+        int[] all = new int[n];
+        for (int p = 0; p < n; p++) {
+            all[p] = p;
+        }
+        pool.forEachRange(n, EXTRACTION_BLOCK, (worker, from, to) -> {
+            Diagnostics diagnostics = new Diagnostics();
+            double[][] columns = new double[EXTRACTION_BLOCK][chains * iterations];
+            for (int start = from; start < to; start += EXTRACTION_BLOCK) {
+                int count = Math.min(EXTRACTION_BLOCK, to - start);
+                extract(draws, all, start, count, columns);
+                for (int b = 0; b < count; b++) {
+                    rows[start + b] = diagnostics.summarise(draws.name(start + b), columns[b], chains, iterations);
+                }
+            }
+        });
+        return new Summary(List.of(rows), SamplerStatistics.of(draws));
+    }
+
+    /** The rows picked by {@code selection} (see {@link ParameterSelection}) out of this summary's rows. */
+    public Summary select(String selection) {
+        String[] names = new String[parameters.size()];
+        for (int i = 0; i < names.length; i++) {
+            names[i] = parameters.get(i).name();
+        }
+        List<ParameterSummary> picked = new ArrayList<>();
+        for (int i : ParameterSelection.select(selection, names)) {
+            picked.add(parameters.get(i));
+        }
+        return new Summary(picked, sampler);
+    }
+
+    /**
      * Copies {@code count} quantities into chain-major columns in one sweep over the draws. Draws
      * are stored draw by draw, so one quantity's values lie a whole row apart: taking several
      * quantities per sweep reads each row's cache lines once instead of once per quantity.

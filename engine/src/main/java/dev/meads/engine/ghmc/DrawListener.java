@@ -6,6 +6,10 @@ package dev.meads.engine.ghmc;
  */
 @FunctionalInterface
 public interface DrawListener {
+    /** Called once before the first draw with the fixed parameters of the sampling phase. */
+    default void samplingStarted(GhmcParameters parameters) {
+    }
+
     /**
      * @param chain     0-based chain
      * @param iteration 0-based retained iteration

@@ -51,6 +51,9 @@ public final class GhmcSampler {
         double[] x = ensemble.state().positions();
         double[] lp = ensemble.state().logDensities();
         int done = 0;
+        if (listener != null) {
+            listener.samplingStarted(parameters);
+        }
         for (int it = 0; it < iterations; it++) {
             if (cancelled.getAsBoolean()) {
                 break;

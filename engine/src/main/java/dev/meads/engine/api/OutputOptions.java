@@ -1,0 +1,56 @@
+package dev.meads.engine.api;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a run writes into its output folder besides {@code summary.csv} and
+ * {@code report.json}: Stan CSV files (one per chain), PNG plots, and facts for the report.
+ *
+ * @param stanCsv         write one Stan CSV file per chain, row by row while sampling
+ * @param plots           write PNG plots (R-hat histograms, traces, MEADS traces, forest plot)
+ * @param overwrite       replace an existing folder that meads wrote earlier
+ * @param forestGroup     vector parameter for the forest plot (e.g. {@code alpha}), or null for none
+ * @param forestReference scalar drawn as the forest plot's reference line (e.g. {@code mu_alpha}), or null
+ * @param traceParameters parameters shown in the trace plot (empty: the first four)
+ * @param metadata        facts for the report's "model" section (data source, sizes, priors)
+ */
+public record OutputOptions(boolean stanCsv, boolean plots, boolean overwrite, String forestGroup,
+                            String forestReference, List<String> traceParameters, Map<String, String> metadata) {
+
+    public OutputOptions {
+        traceParameters = List.copyOf(traceParameters);
+        metadata = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
+    }
+
+    /** Stan CSV and plots on, no overwrite, no forest plot. */
+    public static OutputOptions defaults() {
+        return new OutputOptions(true, true, false, null, null, List.of(), Map.of());
+    }
+
+    public OutputOptions withStanCsv(boolean on) {
+        return new OutputOptions(on, plots, overwrite, forestGroup, forestReference, traceParameters, metadata);
+    }
+
+    public OutputOptions withPlots(boolean on) {
+        return new OutputOptions(stanCsv, on, overwrite, forestGroup, forestReference, traceParameters, metadata);
+    }
+
+    public OutputOptions withOverwrite(boolean on) {
+        return new OutputOptions(stanCsv, plots, on, forestGroup, forestReference, traceParameters, metadata);
+    }
+
+    /** A forest plot of the elements of {@code group}, with {@code reference}'s posterior mean as a line. */
+    public OutputOptions withForest(String group, String reference) {
+        return new OutputOptions(stanCsv, plots, overwrite, group, reference, traceParameters, metadata);
+    }
+
+    public OutputOptions withTraceParameters(List<String> names) {
+        return new OutputOptions(stanCsv, plots, overwrite, forestGroup, forestReference, names, metadata);
+    }
+
+    public OutputOptions withMetadata(Map<String, String> facts) {
+        return new OutputOptions(stanCsv, plots, overwrite, forestGroup, forestReference, traceParameters, facts);
+    }
+}

@@ -1,0 +1,186 @@
+package dev.meads.engine.api;
+
+import dev.meads.engine.diag.ParameterSummary;
+import dev.meads.engine.diag.Summary;
+import dev.meads.engine.draws.Draws;
+import dev.meads.engine.ghmc.DrawListener;
+import dev.meads.engine.io.ForestPlot;
+import dev.meads.engine.io.MeadsTracePlot;
+import dev.meads.engine.io.PngImages;
+import dev.meads.engine.io.RhatHistogramPlot;
+import dev.meads.engine.io.RunFolder;
+import dev.meads.engine.io.RunReport;
+import dev.meads.engine.io.StanCsvRunInfo;
+import dev.meads.engine.io.StanCsvStream;
+import dev.meads.engine.io.TracePlot;
+import dev.meads.engine.meads.MeadsTrace;
+import dev.meads.engine.model.LogDensity;
+import dev.meads.engine.run.MeadsPipeline;
+import dev.meads.engine.run.PipelineOptions;
+import dev.meads.engine.run.PipelineResult;
+import dev.meads.engine.run.StageReport;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Writes one run's output folder: Stan CSV files while sampling, then {@code summary.csv},
+ * {@code report.json} and the plots. Summary and report are written to a temporary file and
+ * renamed into place; an existing folder is never replaced unless asked for.
+ */
+final class OutputWriter {
+    static final String SUMMARY = "summary.csv";
+    static final String REPORT = "report.json";
+
+    private final RunFolder folder;
+    private final OutputOptions options;
+    private final StanCsvStream csv;
+    private final List<Path> files = new ArrayList<>();
+
+    OutputWriter(Path path, OutputOptions options, LogDensity density, PipelineOptions pipeline) throws IOException {
+        this.folder = RunFolder.create(path, options.overwrite());
+        this.options = options;
+        if (options.stanCsv()) {
+            StanCsvRunInfo info = StanCsvRunInfo.of(density.name(), 1, pipeline.seed(), pipeline.draws(),
+                            pipeline.meads().iterations())
+                    .withExtra("chains", Integer.toString(pipeline.chains()))
+                    .withExtra("meads_folds", Integer.toString(pipeline.meads().folds()))
+                    .withExtra("threads", Integer.toString(pipeline.threads()));
+            this.csv = new StanCsvStream(folder.path(), info, density.constrainedNames(), pipeline.chains());
+        } else {
+            this.csv = null;
+        }
+    }
+
+    Path path() {
+        return folder.path();
+    }
+
+    /** The listener that streams draws to the Stan CSV files, or null when they are off. */
+    DrawListener drawListener() {
+        return csv;
+    }
+
+    /** Closes the Stan CSV files without completing them (an interrupted or failed run). */
+    void abort() {
+        if (csv != null) {
+            try {
+                csv.close();
+            } catch (IOException ignored) {
+                // the run is already failing; the files keep every complete row
+            }
+        }
+    }
+
+    /** Completes the folder from a finished (or interrupted) run; returns the files written. */
+    List<Path> finish(PipelineResult result, Summary summary, String version) throws IOException {
+        if (csv != null) {
+            if (result.completed()) {
+                double[] perChain = perChainSeconds(result);
+                csv.finish(perChain[0], perChain[1]);
+            }
+            csv.close();
+            files.addAll(csv.files());
+        }
+        if (summary != null) {
+            Path s = folder.resolve(SUMMARY);
+            summary.writeCsv(s);
+            files.add(s);
+        }
+        Path report = folder.resolve(REPORT);
+        new RunReport(result, summary, options.metadata(), version).write(report);
+        files.add(report);
+        if (options.plots()) {
+            plots(result, summary);
+        }
+        return List.copyOf(files);
+    }
+
+    /**
+     * Warmup and sampling CPU-seconds per chain: each stage's wall time times the threads it
+     * used, shared over the chains, so that summing over the files (as rstan does) gives the
+     * run's CPU-seconds.
+     */
+    static double[] perChainSeconds(PipelineResult result) {
+        int chains = result.options().chains();
+        int threads = result.options().threads();
+        double warmup = 0;
+        double sampling = 0;
+        for (StageReport s : result.stages()) {
+            boolean ensemble = s.name().equals(MeadsPipeline.MEADS_WARMUP) || s.name().equals(MeadsPipeline.SAMPLING);
+            double cpu = s.seconds() * (ensemble ? threads : 1);
+            if (s.name().equals(MeadsPipeline.SAMPLING)) {
+                sampling += cpu;
+            } else {
+                warmup += cpu;
+            }
+        }
+        return new double[] {warmup / chains, sampling / chains};
+    }
+
+    private void plots(PipelineResult result, Summary summary) throws IOException {
+        Draws draws = result.draws();
+        if (summary != null && !summary.parameters().isEmpty()) {
+            String[] names = new String[summary.parameters().size()];
+            double[] rhat = new double[names.length];
+            for (int i = 0; i < names.length; i++) {
+                names[i] = summary.parameters().get(i).name();
+                rhat[i] = summary.parameters().get(i).rhat();
+            }
+            write(RhatHistogramPlot.render(RhatHistogramPlot.groupByBaseName(names, rhat),
+                    RhatHistogramPlot.DEFAULT_THRESHOLD), "rhat.png");
+        }
+        if (draws != null && draws.iterations() > 1) {
+            List<String> trace = options.traceParameters().isEmpty()
+                    ? Arrays.asList(draws.names()).subList(0, Math.min(4, draws.parameters()))
+                    : options.traceParameters();
+            write(TracePlot.render(draws, trace, 4), "trace.png");
+            if (options.forestGroup() != null) {
+                forest(draws, summary);
+            }
+        }
+        MeadsTrace trace = result.meadsTrace();
+        if (trace != null && trace.length() > 1) {
+            double[][] eps = new double[trace.folds()][];
+            double[][] alpha = new double[trace.folds()][];
+            for (int k = 0; k < trace.folds(); k++) {
+                eps[k] = trace.stepSizes(k);
+                alpha[k] = trace.alphas(k);
+            }
+            write(MeadsTracePlot.render(eps, alpha), "meads.png");
+        }
+    }
+
+    private void forest(Draws draws, Summary summary) throws IOException {
+        String prefix = options.forestGroup() + "[";
+        List<String> names = new ArrayList<>();
+        for (String n : draws.names()) {
+            if (n.startsWith(prefix)) {
+                names.add(n);
+            }
+        }
+        if (names.isEmpty()) {
+            return;
+        }
+        double reference = Double.NaN;
+        String referenceLabel = null;
+        if (options.forestReference() != null && summary != null) {
+            ParameterSummary ref = summary.get(options.forestReference());
+            if (ref != null) {
+                reference = ref.mean();
+                referenceLabel = options.forestReference() + " (posterior mean)";
+            }
+        }
+        List<ForestPlot.Interval> rows = ForestPlot.intervals(draws, names, 0.9);
+        write(ForestPlot.render(options.forestGroup() + ": posterior means with 90% intervals, sorted",
+                options.forestGroup(), rows, "90% interval", reference, referenceLabel), "forest.png");
+    }
+
+    private void write(java.awt.image.BufferedImage image, String name) throws IOException {
+        Path p = folder.resolve(name);
+        PngImages.write(image, p);
+        files.add(p);
+    }
+}

@@ -1,0 +1,169 @@
+package dev.meads.engine.api;
+
+import dev.meads.engine.diag.SamplerStatistics;
+import dev.meads.engine.diag.Summary;
+import dev.meads.engine.draws.Draws;
+import dev.meads.engine.model.LogDensity;
+import dev.meads.engine.parallel.WorkerPool;
+import dev.meads.engine.run.PipelineResult;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The outcome of {@link MeadsSampler#run()}: draws by parameter name (constrained), the
+ * posterior summary, sampler statistics, everything the run adapted and measured
+ * ({@link #details()}), and the output folder when one was written.
+ */
+public final class SamplingResult {
+    private final PipelineResult result;
+    private final LogDensity density;
+    private Summary summary;
+    private Path outputFolder;
+    private List<Path> files = List.of();
+
+    SamplingResult(PipelineResult result, LogDensity density) {
+        this.result = result;
+        this.density = density;
+    }
+
+    void setOutput(Path folder, List<Path> written) {
+        this.outputFolder = folder;
+        this.files = List.copyOf(written);
+    }
+
+    void setSummary(Summary s) {
+        this.summary = s;
+    }
+
+    /** Whether every stage ran to the end (false after a cancellation). */
+    public boolean completed() {
+        return result.completed();
+    }
+
+    /** All retained draws, constrained; null if the run stopped before sampling. */
+    public Draws draws() {
+        return result.draws();
+    }
+
+    /** Names of the constrained quantities, in draw order. */
+    public String[] parameterNames() {
+        return density.constrainedNames();
+    }
+
+    /**
+     * The draws of one quantity as {@code [chain][iteration]}.
+     *
+     * @throws IllegalArgumentException for an unknown name (naming the nearest known one)
+     */
+    public double[][] draws(String name) {
+        Draws d = requireDraws();
+        int p = d.indexOf(name);
+        if (p < 0) {
+            throw new IllegalArgumentException("no parameter called '" + name + "'; known: "
+                    + preview(d.names()));
+        }
+        double[][] out = new double[d.chains()][d.iterations()];
+        for (int c = 0; c < d.chains(); c++) {
+            for (int i = 0; i < d.iterations(); i++) {
+                out[c][i] = d.value(c, i, p);
+            }
+        }
+        return out;
+    }
+
+    /** Posterior mean of one quantity over every chain and draw. */
+    public double mean(String name) {
+        double s = 0;
+        long n = 0;
+        for (double[] chain : draws(name)) {
+            for (double v : chain) {
+                s += v;
+                n++;
+            }
+        }
+        return s / n;
+    }
+
+    /** The summary of every quantity (computed once, on all cores). */
+    public synchronized Summary summary() {
+        if (summary == null) {
+            Draws d = requireDraws();
+            try (WorkerPool pool = new WorkerPool(Math.max(1, result.options().threads()))) {
+                summary = Summary.of(d, pool);
+            }
+        }
+        return summary;
+    }
+
+    /** The summary of the quantities picked by {@code selection}, e.g. {@code theta[1:5],sigma_y}. */
+    public Summary summary(String selection) {
+        return summary().select(selection);
+    }
+
+    /** Acceptance, divergences, step size and tree depth of the retained draws. */
+    public SamplerStatistics samplerStatistics() {
+        return SamplerStatistics.of(requireDraws());
+    }
+
+    /** Everything the run adapted and measured: stage times, NUTS and MEADS parameters, events, warnings. */
+    public PipelineResult details() {
+        return result;
+    }
+
+    /** Warnings raised during the run (divergences, collapsed step size, escaped chains). */
+    public List<String> warnings() {
+        return result.warnings();
+    }
+
+    /** The output folder, or null when none was written. */
+    public Path outputFolder() {
+        return outputFolder;
+    }
+
+    /** Files written into the output folder. */
+    public List<Path> files() {
+        return files;
+    }
+
+    /**
+     * Writes the output folder after the run: Stan CSV files (from the stored draws), summary,
+     * report and plots. Prefer {@link MeadsSampler#output} to stream the Stan CSV files while
+     * sampling.
+     */
+    public Path writeTo(Path folder, OutputOptions options) throws IOException {
+        OutputWriter writer = new OutputWriter(folder, options, density, result.options());
+        Draws d = result.draws();
+        if (d != null && writer.drawListener() != null) {
+            var listener = writer.drawListener();
+            listener.samplingStarted(result.frozenParameters());
+            double[] values = new double[d.parameters()];
+            double[] sampler = new double[dev.meads.engine.draws.SamplerColumn.COUNT];
+            for (int c = 0; c < d.chains(); c++) {
+                for (int i = 0; i < d.iterations(); i++) {
+                    d.draw(c, i, values, 0);
+                    for (var col : dev.meads.engine.draws.SamplerColumn.values()) {
+                        sampler[col.ordinal()] = d.sampler(c, i, col);
+                    }
+                    listener.draw(c, i, values, sampler);
+                }
+            }
+        }
+        List<Path> written = writer.finish(result, d == null || d.iterations() < 4 ? null : summary(),
+                MeadsSampler.version());
+        setOutput(writer.path(), written);
+        return writer.path();
+    }
+
+    private Draws requireDraws() {
+        if (result.draws() == null) {
+            throw new IllegalStateException("the run stopped in " + result.stoppedIn() + " before any draw was made");
+        }
+        return result.draws();
+    }
+
+    private static String preview(String[] names) {
+        int n = Math.min(6, names.length);
+        return String.join(", ", java.util.Arrays.copyOf(names, n)) + (names.length > n ? ", ..." : "");
+    }
+}

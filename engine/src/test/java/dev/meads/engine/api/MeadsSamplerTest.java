@@ -1,0 +1,103 @@
+package dev.meads.engine.api;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.meads.engine.io.StanCsvRead;
+import dev.meads.engine.io.StanCsvReader;
+import dev.meads.engine.testing.DiagonalGaussian;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The public builder: validation, results by name, determinism, the output folder. */
+class MeadsSamplerTest {
+    private static final DiagonalGaussian TARGET = new DiagonalGaussian(new double[] {1, -2, 0.5},
+            new double[] {0.5, 2, 1});
+
+    private static MeadsSampler small() {
+        return MeadsSampler.forModel(TARGET).chains(16).warmup(200).draws(200).nuts(100, 40).spread(10, 0.05)
+                .threads(1).seed(5);
+    }
+
+    @Test
+    void builderRejectsBadValuesWithClearMessages() {
+        assertThrows(IllegalArgumentException.class, () -> small().chains(1));
+        assertThrows(IllegalArgumentException.class, () -> small().draws(0));
+        assertThrows(IllegalArgumentException.class, () -> small().threads(0));
+        assertThrows(IllegalArgumentException.class, () -> small().folds(0));
+        assertThrows(IllegalArgumentException.class, () -> small().spread(0, 0.05));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> small().chains(18).run());
+        assertTrue(e.getMessage().contains("divisible by 4"), e.getMessage());
+        // folds and chains may be set in either order
+        assertEquals(3, small().folds(3).chains(18).settings().meads().folds());
+    }
+
+    @Test
+    void drawsByNameAndSummary() {
+        SamplingResult r = small().run();
+        assertTrue(r.completed());
+        double[][] x2 = r.draws("x[2]");
+        assertEquals(16, x2.length);
+        assertEquals(200, x2[0].length);
+        assertEquals(-2, r.mean("x[2]"), 0.3);
+        assertEquals(3, r.summary().parameters().size());
+        assertEquals(1, r.summary("x[1]").parameters().size());
+        assertEquals(r.summary().get("x[3]"), r.summary("x[3]").get("x[3]"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> r.draws("y[1]"));
+        assertTrue(e.getMessage().contains("x[1]"), e.getMessage());
+        assertTrue(r.samplerStatistics().meanAcceptStat() > 0.5);
+    }
+
+    @Test
+    void sameSeedSameDraws() {
+        double[][] a = small().threads(1).run().draws("x[1]");
+        double[][] b = small().threads(2).run().draws("x[1]");
+        for (int c = 0; c < a.length; c++) {
+            assertArrayEquals(a[c], b[c], 0.0);
+        }
+    }
+
+    @Test
+    void outputFolderHoldsEveryFile(@TempDir Path tmp) throws Exception {
+        Path out = tmp.resolve("run1");
+        SamplingResult r = small().output(out, OutputOptions.defaults().withMetadata(Map.of("data", "synthetic")))
+                .run();
+        assertEquals(out, r.outputFolder());
+        for (String f : List.of("summary.csv", "report.json", "rhat.png", "trace.png", "meads.png", "chain_1.csv",
+                "chain_16.csv")) {
+            assertTrue(Files.size(out.resolve(f)) > 0, f);
+        }
+        StanCsvRead back = StanCsvReader.read(List.of(out.resolve("chain_1.csv"), out.resolve("chain_2.csv")));
+        assertEquals(200, back.draws().iterations());
+        assertEquals(r.draws().value(1, 17, 2), back.draws().value(1, 17, 2), 0.0);
+        String report = Files.readString(out.resolve("report.json"));
+        assertTrue(report.contains("\"completed\": true"), report.substring(0, 200));
+        assertTrue(report.contains("\"data\": \"synthetic\""));
+        // never overwritten without asking
+        assertThrows(java.io.UncheckedIOException.class, () -> small().output(out, OutputOptions.defaults()).run());
+        small().output(out, OutputOptions.defaults().withOverwrite(true)).run();
+    }
+
+    @Test
+    void cancelledRunLeavesAnIncompleteButReadableFolder(@TempDir Path tmp) throws Exception {
+        Path out = tmp.resolve("stopped");
+        AtomicInteger polls = new AtomicInteger();
+        int stopAt = 100 + 40 + 200 + 30;
+        SamplingResult r = small().output(out, OutputOptions.defaults().withPlots(false))
+                .cancellation(() -> polls.incrementAndGet() > stopAt).run();
+        assertFalse(r.completed());
+        assertEquals(30, r.draws().iterations());
+        StanCsvRead back = StanCsvReader.read(out.resolve("chain_3.csv"));
+        assertEquals(30, back.draws().iterations());
+        assertTrue(Files.readString(out.resolve("report.json")).contains("\"completed\": false"));
+        assertTrue(Files.exists(out.resolve("summary.csv")));
+    }
+}
