@@ -20,14 +20,22 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
-import java.util.random.RandomGenerator;
 import java.util.concurrent.TimeUnit;
+import java.util.random.RandomGenerator;
 
 /**
  * Log density and gradient of the radon model on the notebook's synthetic data (838
- * observations, 85 counties, d = 89), read from the class path: the per-observation reference,
- * the sufficient-statistic form in scalar code, and the same with the Vector API county loop;
- * one chain per call, and a block of 64 chains (chain-major) per call.
+ * observations, 85 counties, d = 89), read from the class path. Three evaluators:
+ * <ul>
+ * <li>{@code reference}: the per-observation definition ({@link RadonReferenceDensity});
+ * <li>{@code scalar}: per-county sufficient statistics, plain loops;
+ * <li>{@code vector}: the same with a Vector API loop over counties (one chain), and lane =
+ *     chain for blocks.
+ * </ul>
+ * {@code ...OneChain} evaluates one chain per call; {@code ...Block64} evaluates a chain-major
+ * block of 64 chains through the block method ({@code vectorBlock64}: 8 chains per vector on
+ * AVX-512); {@code vectorPerChain64} calls the single-chain vector form 64 times, for comparison.
+ * Chains sit at scattered points near the posterior, as during sampling.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -41,9 +49,14 @@ public class RadonGradientBenchmark {
     @Param({"CENTRED", "NON_CENTRED"})
     public RadonParameterization parameterization;
 
+    /** {@code notebook}: half-Cauchy scale priors (a log1p each); {@code posteriordb}: half-normal. */
+    @Param({"notebook"})
+    public String priors;
+
     private LogDensity reference;
     private LogDensity scalar;
     private LogDensity vector;
+    private int dimension;
     private double[] positions;
     private double[] gradients;
     private double[] logDensities;
@@ -51,22 +64,33 @@ public class RadonGradientBenchmark {
     @Setup
     public void setUp() {
         RadonData data = Datasets.notebookRadon();
-        RadonPriors priors = RadonPriors.notebook();
-        reference = new RadonReferenceDensity(data, priors, parameterization);
-        scalar = new RadonModel(data, priors, parameterization, RadonModel.Evaluator.SCALAR);
-        vector = new RadonModel(data, priors, parameterization, RadonModel.Evaluator.VECTOR);
-        int d = reference.dimension();
-        positions = new double[CHAINS * d];
-        gradients = new double[CHAINS * d];
+        RadonPriors settings = switch (priors) {
+            case "notebook" -> RadonPriors.notebook();
+            case "posteriordb" -> RadonPriors.posteriordb();
+            default -> throw new IllegalArgumentException("unknown priors " + priors);
+        };
+        reference = new RadonReferenceDensity(data, settings, parameterization);
+        scalar = new RadonModel(data, settings, parameterization, RadonModel.Evaluator.SCALAR);
+        vector = new RadonModel(data, settings, parameterization, RadonModel.Evaluator.VECTOR);
+        int j = data.counties();
+        dimension = j + 4;
+        positions = new double[CHAINS * dimension];
+        gradients = new double[CHAINS * dimension];
         logDensities = new double[CHAINS];
-        // Chains spread around the data-based start, as after initialisation.
+        // Around the values that generated the data (mu_alpha 1.3, sigma_alpha 0.4, beta -0.7,
+        // sigma_y 0.5), with roughly posterior-sized spread.
         RandomGenerator rng = RandomStreams.forPurpose(1, "radon-benchmark");
-        double[] start = new double[d];
-        reference.initialPoint(start, 0);
+        boolean centred = parameterization == RadonParameterization.CENTRED;
         for (int c = 0; c < CHAINS; c++) {
-            for (int i = 0; i < d; i++) {
-                positions[c * d + i] = start[i] + 0.3 * rng.nextGaussian();
+            int o = c * dimension;
+            positions[o] = 1.3 + 0.05 * rng.nextGaussian();
+            positions[o + 1] = Math.log(0.4) + 0.1 * rng.nextGaussian();
+            for (int k = 0; k < j; k++) {
+                double z = rng.nextGaussian();
+                positions[o + 2 + k] = centred ? positions[o] + 0.4 * z : z;
             }
+            positions[o + j + 2] = -0.7 + 0.04 * rng.nextGaussian();
+            positions[o + j + 3] = Math.log(0.5) + 0.03 * rng.nextGaussian();
         }
     }
 
@@ -94,6 +118,14 @@ public class RadonGradientBenchmark {
     @Benchmark
     public double[] scalarBlock64() {
         scalar.logDensityAndGradient(positions, gradients, logDensities, 0, CHAINS);
+        return logDensities;
+    }
+
+    @Benchmark
+    public double[] vectorPerChain64() {
+        for (int c = 0; c < CHAINS; c++) {
+            logDensities[c] = vector.logDensityAndGradient(positions, c * dimension, gradients, c * dimension);
+        }
         return logDensities;
     }
 

@@ -57,6 +57,8 @@ public final class RadonModel implements LogDensity {
     private final CountyStatistics stats;
     private final RadonLayout layout;
     private final CountyPass pass;
+    /** Lane = chain block evaluation; only with the vector evaluator. */
+    private final ChainLaneKernel laneKernel;
     private final double[] sums = new double[CountyPass.SUM_COUNT];
 
     /**
@@ -76,6 +78,7 @@ public final class RadonModel implements LogDensity {
         this.stats = stats;
         this.layout = new RadonLayout(data.counties(), parameterization);
         this.pass = choosePass(evaluator);
+        this.laneKernel = evaluator == Evaluator.VECTOR ? new ChainLaneKernel(stats, priors, parameterization) : null;
     }
 
     private static CountyPass choosePass(Evaluator evaluator) {
@@ -148,7 +151,11 @@ public final class RadonModel implements LogDensity {
         layout.constrain(x, xOff, out, outOff);
     }
 
-    /** See {@link RadonReferenceDensity#initialPoint(double[], int)}: the same data-based start. */
+    /**
+     * A data-based start: {@code mu_alpha} and every intercept at the mean log radon
+     * (non-centred: {@code alpha_raw = 0}), {@code sigma_alpha = 1}, {@code beta = 0},
+     * {@code sigma_y} the sample standard deviation of log radon.
+     */
     @Override
     public void initialPoint(double[] out, int off) {
         layout.initialPoint(data, out, off);
@@ -163,6 +170,31 @@ public final class RadonModel implements LogDensity {
     @Override
     public String name() {
         return parameterization == RadonParameterization.CENTRED ? "radon-centred" : "radon-noncentred";
+    }
+
+    /**
+     * With the vector evaluator, chains are taken in groups of {@link #chainsPerVector()}, one
+     * chain per vector lane ({@link ChainLaneKernel}); chains left over, and every chain with the
+     * scalar evaluator, are evaluated one at a time. Results agree with single-chain calls to rounding.
+     */
+    @Override
+    public void logDensityAndGradient(double[] positions, double[] gradients, double[] logDensities,
+                                      int fromChain, int toChain) {
+        int d = layout.dimension();
+        int c = fromChain;
+        if (laneKernel != null) {
+            for (; c + ChainLaneKernel.LANES <= toChain; c += ChainLaneKernel.LANES) {
+                laneKernel.evaluate(positions, gradients, logDensities, c);
+            }
+        }
+        for (; c < toChain; c++) {
+            logDensities[c] = logDensityAndGradient(positions, c * d, gradients, c * d);
+        }
+    }
+
+    /** Chains evaluated together by the block form: the vector length in doubles, or 1 for the scalar evaluator. */
+    public int chainsPerVector() {
+        return laneKernel != null ? ChainLaneKernel.LANES : 1;
     }
 
     @Override

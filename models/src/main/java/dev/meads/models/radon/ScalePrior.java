@@ -54,13 +54,19 @@ public sealed interface ScalePrior permits ScalePrior.HalfNormal, ScalePrior.Hal
             requirePositive("half-Cauchy scale", scale);
         }
 
+        /**
+         * Above this ratio sigma/scale, r² would overflow: the formulas switch to 1/r. The
+         * threshold is far from any sensible value, so the branch is always predicted.
+         */
+        static final double LARGE_RATIO = 1e150;
+
         @Override
         public double logDensity(double sigma) {
             double r = sigma / scale;
-            if (r <= 1.0) {
+            if (!(r > LARGE_RATIO)) {
                 return -Math.log1p(r * r);
             }
-            // log(1 + r²) = 2 log r + log1p(1/r²): no overflow of r² for huge sigma.
+            // log(1 + r²) = 2 log r + log1p(1/r²)
             double q = 1.0 / r;
             return -(2.0 * Math.log(r) + Math.log1p(q * q));
         }
@@ -68,7 +74,7 @@ public sealed interface ScalePrior permits ScalePrior.HalfNormal, ScalePrior.Hal
         @Override
         public double logScaleDerivative(double sigma) {
             double r = sigma / scale;
-            if (r <= 1.0) {
+            if (!(r > LARGE_RATIO)) {
                 double r2 = r * r;
                 return -2.0 * r2 / (1.0 + r2);
             }

@@ -1,14 +1,19 @@
 package dev.meads.models.radon;
 
 import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * Vector API form of {@link CountyPass}: whole vectors over counties with one partial sum per
- * lane, the lanes reduced once, then a scalar tail. The reduction order is fixed for a given
- * species, so results are reproducible on a machine and agree with {@link ScalarCountyPass}
- * to rounding.
+ * Vector API form of {@link CountyPass}: whole vectors over counties, then one masked vector
+ * for the remaining counties, with one partial sum per lane reduced once at the end. Masked-off
+ * lanes load zeros and contribute nothing (their count is zero, and the centred deviation is
+ * masked). The order of operations is fixed for a given species, so results are reproducible
+ * on a machine and agree with {@link ScalarCountyPass} to rounding.
+ *
+ * <p>Everything stays in one method per parameterisation, with arrays and scalars in and out:
+ * no vector crosses a call that C2 might decline to inline.
  *
  * <p>Loaded only when the {@code jdk.incubator.vector} module is present.
  */
@@ -49,25 +54,23 @@ final class VectorCountyPass implements CountyPass {
             sdd = d.fma(d, sdd);
             w.fma(vLambda, d.mul(vNegTau)).intoArray(grad, gOff + c);
         }
-        double sqS = sq.reduceLanes(VectorOperators.ADD);
-        double fwS = fw.reduceLanes(VectorOperators.ADD);
-        double sdS = sd.reduceLanes(VectorOperators.ADD);
-        double sddS = sdd.reduceLanes(VectorOperators.ADD);
-        for (; c < j; c++) {
-            double a = x[xOff + c];
-            double r = (ybar[c] - a) - beta * fbar[c];
-            double w = count[c] * r;
-            sqS += w * r;
-            fwS += w * fbar[c];
-            double d = a - mu;
-            sdS += d;
-            sddS += d * d;
-            grad[gOff + c] = lambda * w - tau * d;
+        if (c < j) {
+            VectorMask<Double> m = S.indexInRange(c, j);
+            DoubleVector a = DoubleVector.fromArray(S, x, xOff + c, m);
+            DoubleVector fb = DoubleVector.fromArray(S, fbar, c, m);
+            DoubleVector r = fb.fma(vNegBeta, DoubleVector.fromArray(S, ybar, c, m).sub(a));
+            DoubleVector w = DoubleVector.fromArray(S, count, c, m).mul(r);
+            sq = w.fma(r, sq);
+            fw = w.fma(fb, fw);
+            DoubleVector d = a.lanewise(VectorOperators.SUB, vMu, m);
+            sd = sd.add(d);
+            sdd = d.fma(d, sdd);
+            w.fma(vLambda, d.mul(vNegTau)).intoArray(grad, gOff + c, m);
         }
-        sums[SQUARES] = sqS;
-        sums[FLOOR_WEIGHTED] = fwS;
-        sums[THIRD] = sdS;
-        sums[FOURTH] = sddS;
+        sums[SQUARES] = sq.reduceLanes(VectorOperators.ADD);
+        sums[FLOOR_WEIGHTED] = fw.reduceLanes(VectorOperators.ADD);
+        sums[THIRD] = sd.reduceLanes(VectorOperators.ADD);
+        sums[FOURTH] = sdd.reduceLanes(VectorOperators.ADD);
     }
 
     @Override
@@ -78,11 +81,10 @@ final class VectorCountyPass implements CountyPass {
         double[] fbar = s.meanFloor;
         int j = s.counties;
         int bound = S.loopBound(j);
-        double sigmaLambda = sigma * lambda;
         DoubleVector vMu = DoubleVector.broadcast(S, mu);
         DoubleVector vSigma = DoubleVector.broadcast(S, sigma);
         DoubleVector vNegBeta = DoubleVector.broadcast(S, -beta);
-        DoubleVector vSigmaLambda = DoubleVector.broadcast(S, sigmaLambda);
+        DoubleVector vSigmaLambda = DoubleVector.broadcast(S, sigma * lambda);
         DoubleVector sq = DoubleVector.zero(S);
         DoubleVector fw = DoubleVector.zero(S);
         DoubleVector sw = DoubleVector.zero(S);
@@ -102,27 +104,25 @@ final class VectorCountyPass implements CountyPass {
             szz = z.fma(z, szz);
             w.fma(vSigmaLambda, z.neg()).intoArray(grad, gOff + c);
         }
-        double sqS = sq.reduceLanes(VectorOperators.ADD);
-        double fwS = fw.reduceLanes(VectorOperators.ADD);
-        double swS = sw.reduceLanes(VectorOperators.ADD);
-        double swzS = swz.reduceLanes(VectorOperators.ADD);
-        double szzS = szz.reduceLanes(VectorOperators.ADD);
-        for (; c < j; c++) {
-            double z = x[xOff + c];
-            double a = mu + sigma * z;
-            double r = (ybar[c] - a) - beta * fbar[c];
-            double w = count[c] * r;
-            sqS += w * r;
-            fwS += w * fbar[c];
-            swS += w;
-            swzS += w * z;
-            szzS += z * z;
-            grad[gOff + c] = sigmaLambda * w - z;
+        if (c < j) {
+            // masked-off lanes: z = 0 and count = 0, so w = 0 and every sum gets 0
+            VectorMask<Double> m = S.indexInRange(c, j);
+            DoubleVector z = DoubleVector.fromArray(S, x, xOff + c, m);
+            DoubleVector a = z.fma(vSigma, vMu);
+            DoubleVector fb = DoubleVector.fromArray(S, fbar, c, m);
+            DoubleVector r = fb.fma(vNegBeta, DoubleVector.fromArray(S, ybar, c, m).sub(a));
+            DoubleVector w = DoubleVector.fromArray(S, count, c, m).mul(r);
+            sq = w.fma(r, sq);
+            fw = w.fma(fb, fw);
+            sw = sw.add(w);
+            swz = w.fma(z, swz);
+            szz = z.fma(z, szz);
+            w.fma(vSigmaLambda, z.neg()).intoArray(grad, gOff + c, m);
         }
-        sums[SQUARES] = sqS;
-        sums[FLOOR_WEIGHTED] = fwS;
-        sums[THIRD] = swS;
-        sums[FOURTH] = swzS;
-        sums[RAW_SQUARES] = szzS;
+        sums[SQUARES] = sq.reduceLanes(VectorOperators.ADD);
+        sums[FLOOR_WEIGHTED] = fw.reduceLanes(VectorOperators.ADD);
+        sums[THIRD] = sw.reduceLanes(VectorOperators.ADD);
+        sums[FOURTH] = swz.reduceLanes(VectorOperators.ADD);
+        sums[RAW_SQUARES] = szz.reduceLanes(VectorOperators.ADD);
     }
 }

@@ -67,8 +67,9 @@ class PriorTest {
         }
         assertEquals(-2 * Math.log(1e200), p.logDensity(1e200), 1e-12 * 921);
         assertEquals(-2.0, p.logScaleDerivative(1e200));
-        assertEquals(p.logDensity(Math.nextDown(1.0)), p.logDensity(Math.nextUp(1.0)), 1e-15);
-        assertEquals(p.logScaleDerivative(Math.nextDown(1.0)), p.logScaleDerivative(Math.nextUp(1.0)), 1e-15);
+        double edge = ScalePrior.HalfCauchy.LARGE_RATIO;
+        assertEquals(p.logDensity(Math.nextDown(edge)), p.logDensity(Math.nextUp(edge)), 1e-12);
+        assertEquals(p.logScaleDerivative(Math.nextDown(edge)), p.logScaleDerivative(Math.nextUp(edge)), 1e-15);
         assertEquals(-Math.log(2), p.logDensity(1.0), 1e-16);
         assertEquals(-1.0, p.logScaleDerivative(1.0), 1e-16);
     }

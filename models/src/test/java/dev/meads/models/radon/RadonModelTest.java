@@ -326,32 +326,78 @@ class RadonModelTest {
         }
     }
 
-    /** Copies have their own scratch; the block form equals per-chain calls, at chain offsets. */
+    /**
+     * The block form (lane = chain with the vector evaluator) agrees with single-chain calls of
+     * the scalar evaluator, for a chain range that starts off a multiple of the vector length and
+     * leaves a remainder; chains outside the range are untouched.
+     */
+    @ParameterizedTest(name = "{0} {1} {2}")
+    @MethodSource("configurations")
+    void blockEvaluationAgreesWithSingleChainCalls(RadonData data, RadonParameterization p, RadonPriors priors) {
+        int j = data.counties();
+        int d = j + 4;
+        RadonModel vector = new RadonModel(data, priors, p, RadonModel.Evaluator.VECTOR);
+        RadonModel scalar = new RadonModel(data, priors, p, RadonModel.Evaluator.SCALAR);
+        int lanes = vector.chainsPerVector();
+        int from = 3;
+        int to = from + 2 * lanes + lanes / 2 + 1;
+        int chains = to + 2;
+        RandomGenerator rng = RandomStreams.forPurpose(18, "block");
+        double[] pos = new double[chains * d];
+        for (int c = 0; c < chains; c++) {
+            double[] x = c % 3 == 0 ? RadonTestSupport.widePoint(j, rng) : RadonTestSupport.typicalPoint(j, rng);
+            if (c == from + 1 && priors.sigmaAlpha() instanceof ScalePrior.HalfCauchy) {
+                x[1] = 400; // half-Cauchy's large-ratio formulas in one lane (other priors give -Infinity here)
+                if (p == RadonParameterization.NON_CENTRED) {
+                    java.util.Arrays.fill(x, 2, 2 + j, 0.0); // keeps alpha = mu_alpha finite
+                }
+            }
+            if (c == from + 2) {
+                x[j + 3] = -30; // tiny sigma_y
+            }
+            System.arraycopy(x, 0, pos, c * d, d);
+        }
+        double[] grads = new double[chains * d];
+        double[] lps = new double[chains];
+        java.util.Arrays.fill(lps, 7.0);
+        java.util.Arrays.fill(grads, 7.0);
+        vector.copy().logDensityAndGradient(pos, grads, lps, from, to);
+        for (int c = 0; c < chains; c++) {
+            if (c < from || c >= to) {
+                assertEquals(7.0, lps[c], "chain " + c + " outside the range");
+                assertEquals(7.0, grads[c * d], "chain " + c + " outside the range");
+                continue;
+            }
+            double[] g = new double[d];
+            double lp = scalar.logDensityAndGradient(java.util.Arrays.copyOfRange(pos, c * d, (c + 1) * d), 0, g, 0);
+            assertRelativelyClose(lp, lps[c], 1e-12, "chain " + c + " log density");
+            for (int i = 0; i < d; i++) {
+                assertRelativelyClose(g[i], grads[c * d + i], 1e-12, "chain " + c + " gradient " + scalar.parameterNames()[i]);
+            }
+        }
+    }
+
     @Test
-    void copiesAndBlockEvaluationAgreeWithSingleCalls() {
+    void copiesHaveTheirOwnScratch() {
         int j = NOTEBOOK.counties();
         int d = j + 4;
-        int chains = 5;
-        RandomGenerator rng = RandomStreams.forPurpose(18, "block");
-        for (RadonParameterization p : RadonParameterization.values()) {
-            RadonModel m = new RadonModel(NOTEBOOK, RadonPriors.notebook(), p, RadonModel.Evaluator.VECTOR);
-            RadonModel copy = m.copy();
-            assertEquals(m.dimension(), copy.dimension());
-            double[] pos = new double[chains * d];
-            for (int c = 0; c < chains; c++) {
-                System.arraycopy(RadonTestSupport.typicalPoint(j, rng), 0, pos, c * d, d);
-            }
-            double[] grads = new double[chains * d];
-            double[] lps = new double[chains];
-            copy.logDensityAndGradient(pos, grads, lps, 1, chains);
-            for (int c = 1; c < chains; c++) {
-                double[] g = new double[d];
-                double lp = m.logDensityAndGradient(java.util.Arrays.copyOfRange(pos, c * d, (c + 1) * d), 0, g, 0);
-                assertEquals(lp, lps[c]);
-                assertArrayEquals(g, java.util.Arrays.copyOfRange(grads, c * d, (c + 1) * d));
-            }
-            assertEquals(0.0, lps[0]);
-        }
+        RandomGenerator rng = RandomStreams.forPurpose(19, "copy");
+        RadonModel m = new RadonModel(NOTEBOOK, RadonPriors.notebook(), RadonParameterization.CENTRED,
+                RadonModel.Evaluator.VECTOR);
+        RadonModel copy = m.copy();
+        assertEquals(m.dimension(), copy.dimension());
+        assertEquals(m.priors(), copy.priors());
+        double[] x1 = RadonTestSupport.typicalPoint(j, rng);
+        double[] x2 = RadonTestSupport.typicalPoint(j, rng);
+        double[] g1 = new double[d];
+        double[] g2 = new double[d];
+        double[] gCopy = new double[d];
+        double lp1 = m.logDensityAndGradient(x1, 0, g1, 0);
+        double lpCopy = copy.logDensityAndGradient(x2, 0, gCopy, 0);
+        double lp2 = m.logDensityAndGradient(x2, 0, g2, 0);
+        assertEquals(lp2, lpCopy);
+        assertArrayEquals(g2, gCopy);
+        assertTrue(lp1 != lp2);
     }
 
     @Test
@@ -365,6 +411,24 @@ class RadonModelTest {
         x[1] = Double.NEGATIVE_INFINITY;
         double lp = m.logDensityAndGradient(x, 0, new double[m.dimension()], 0);
         assertTrue(Double.isNaN(lp) || lp == Double.NEGATIVE_INFINITY, "lp " + lp);
+    }
+
+    @Test
+    void vectorEvaluatorCanBeSwitchedOff() {
+        String before = System.getProperty("meads.vector");
+        try {
+            System.setProperty("meads.vector", "false");
+            assertEquals(RadonModel.Evaluator.SCALAR, RadonModel.Evaluator.best());
+            assertEquals(RadonModel.Evaluator.SCALAR, RadonModel.notebook(AWKWARD).evaluator());
+            org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> new RadonModel(AWKWARD,
+                    RadonPriors.notebook(), RadonParameterization.CENTRED, RadonModel.Evaluator.VECTOR));
+        } finally {
+            if (before == null) {
+                System.clearProperty("meads.vector");
+            } else {
+                System.setProperty("meads.vector", before);
+            }
+        }
     }
 
     @Test
