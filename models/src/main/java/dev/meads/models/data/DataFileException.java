@@ -16,10 +16,12 @@ public final class DataFileException extends RuntimeException {
     private final int line;
     private final String problem;
 
+    /** A problem in {@code file} at 1-based {@code line} (0: the whole file). */
     public DataFileException(String file, int line, String problem) {
         this(file, line, problem, null);
     }
 
+    /** The same, caused by {@code cause} (e.g. the I/O error behind an unreadable file). */
     public DataFileException(String file, int line, String problem, Throwable cause) {
         super(format(file, line, problem), cause);
         this.file = file;

@@ -26,6 +26,7 @@ public final class IrtGenerator {
         return generate(DEFAULT_STUDENTS, DEFAULT_ITEMS, seed);
     }
 
+    /** {@code students} x {@code items} responses and the abilities, discriminations and difficulties behind them. */
     public static SyntheticIrt generate(int students, int items, long seed) {
         if (students < 1 || items < 1) {
             throw new IllegalArgumentException("need at least one student and one item, got " + students + " x " + items);

@@ -62,6 +62,7 @@ public final class RadonGenerator {
         return generate(Settings.notebook(), seed);
     }
 
+    /** Data simulated with {@code s}, and the intercepts drawn. */
     public static SyntheticRadon generate(Settings s, long seed) {
         RandomGenerator rng = RandomStreams.forPurpose(seed, "radon-synthetic-data");
         int j = s.counties();

@@ -21,9 +21,10 @@ import java.util.Objects;
  * The data enter only through per-county sufficient statistics ({@link CountyStatistics}), so
  * one evaluation costs O(J), not O(N); {@link RadonReferenceDensity} is the same density
  * written per observation. The county loop runs either as plain scalar code or as a Vector
- * API loop ({@link Evaluator}); both agree to rounding.
+ * API loop ({@link Evaluator}); both agree to rounding. With the vector evaluator the block
+ * form evaluates one chain per vector lane.
  *
- * <p>Each instance owns a small scratch array: give each thread its own {@link #copy()}.
+ * <p>Each instance owns small scratch arrays: give each thread its own {@link #copy()}.
  */
 public final class RadonModel implements LogDensity {
 
@@ -62,6 +63,8 @@ public final class RadonModel implements LogDensity {
     private final double[] sums = new double[CountyPass.SUM_COUNT];
 
     /**
+     * The model on {@code data} with the given priors, parameterisation and evaluator.
+     *
      * @throws IllegalStateException if {@code evaluator} is {@link Evaluator#VECTOR} and the
      *         Vector API module is not available
      */
@@ -107,18 +110,22 @@ public final class RadonModel implements LogDensity {
         return centred(data, RadonPriors.notebook());
     }
 
+    /** The data the model conditions on. */
     public RadonData data() {
         return data;
     }
 
+    /** The prior settings. */
     public RadonPriors priors() {
         return priors;
     }
 
+    /** Centred or non-centred. */
     public RadonParameterization parameterization() {
         return parameterization;
     }
 
+    /** How the county loop runs. */
     public Evaluator evaluator() {
         return evaluator;
     }

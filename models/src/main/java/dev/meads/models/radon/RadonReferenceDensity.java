@@ -19,6 +19,7 @@ public final class RadonReferenceDensity implements LogDensity {
     /** d log-likelihood / d alpha[c], per county. */
     private final double[] alphaGradient;
 
+    /** The radon density on {@code data} with the given priors and parameterisation. */
     public RadonReferenceDensity(RadonData data, RadonPriors priors, RadonParameterization parameterization) {
         this.data = Objects.requireNonNull(data, "data");
         this.priors = Objects.requireNonNull(priors, "priors");
