@@ -205,6 +205,11 @@ public final class RadonModel implements LogDensity {
     }
 
     @Override
+    public int blockGranularity() {
+        return chainsPerVector();
+    }
+
+    @Override
     public double logDensityAndGradient(double[] x, int xOff, double[] grad, int gOff) {
         int j = stats.counties;
         int iBeta = layout.beta();
