@@ -116,6 +116,7 @@ public final class RunReport {
         w.name("estimator").value(m.estimator().name().toLowerCase(java.util.Locale.ROOT));
         w.name("guard").value(m.guard());
         w.name("escape_distance").value(m.escapeDistance());
+        w.name("escape_log_density").value(m.escapeLogDensity());
         w.name("escape_divergences").value(m.escapeDivergences());
         w.name("mode").value("tune then freeze: MEADS warmup, then GHMC with parameters pooled over all chains");
         w.endObject();
@@ -224,6 +225,9 @@ public final class RunReport {
             w.name("chain").value(e.chain() + 1);
             w.name("reason").value(e.reason().name().toLowerCase(java.util.Locale.ROOT));
             w.name("detail").value(e.detail());
+            if (e.coordinate() >= 0) {
+                w.name("coordinate").value(e.coordinate() + 1L);
+            }
             w.name("restarted_from_chain").value(e.donor() + 1L);
             w.endObject();
         }

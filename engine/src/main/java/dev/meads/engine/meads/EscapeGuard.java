@@ -10,12 +10,18 @@ import java.util.List;
  * inflate a fold's σ and drive every step size towards zero (the collapse seen in the Python
  * implementation). A chain has escaped when
  * <ul>
+ *   <li>its log density lies more than {@code logDensityDistance} robust standard deviations
+ *       (interquartile range / 1.349, at least 1) below the ensemble median, or</li>
  *   <li>one of its coordinates lies more than {@code distance} robust standard deviations
- *       (interquartile range / 1.349 over all chains) from the ensemble median, or</li>
+ *       from the ensemble median, or</li>
  *   <li>at least {@code divergences} of its last {@link #WINDOW} transitions diverged, or</li>
  *   <li>its log density or gradient is not finite.</li>
  * </ul>
  * Robust statistics over all chains make the test insensitive to the few chains it looks for.
+ * The log-density test is the main one: a chain in a far tail of a legitimately heavy-tailed
+ * coordinate is still in a region of reasonable density, while an escaped chain is not. The
+ * positional test is a backstop for flat directions and is set far out (100 robust sd) because
+ * exponential tails in unconstrained space put legitimate chains 20 robust sd out.
  */
 public final class EscapeGuard {
     /** Number of recent transitions remembered per chain. */
@@ -24,16 +30,18 @@ public final class EscapeGuard {
     private final int chains;
     private final int d;
     private final double distance;
+    private final double logDensityDistance;
     private final int divergences;
     private final int[] history; // bit i set: transition i ago diverged
     private final double[] column;
     private final double[] median;
     private final double[] spread;
 
-    public EscapeGuard(int chains, int dimension, double distance, int divergences) {
+    public EscapeGuard(int chains, int dimension, double distance, double logDensityDistance, int divergences) {
         this.chains = chains;
         this.d = dimension;
         this.distance = distance;
+        this.logDensityDistance = logDensityDistance;
         this.divergences = divergences;
         this.history = new int[chains];
         this.column = new double[chains];
@@ -62,49 +70,70 @@ public final class EscapeGuard {
         double[] g = block.gradients();
         double[] lp = block.logDensities();
         boolean positional = chains >= 4;
+        double lpMedian = Double.NaN;
+        double lpSpread = Double.NaN;
         if (positional) {
+            int finite = 0;
+            for (int c = 0; c < chains; c++) {
+                if (Double.isFinite(lp[c])) {
+                    column[finite++] = lp[c];
+                }
+            }
+            if (finite >= 4) {
+                Arrays.sort(column, 0, finite);
+                lpMedian = quantile(finite, 0.5);
+                lpSpread = Math.max(1.0, (quantile(finite, 0.75) - quantile(finite, 0.25)) / 1.349);
+            }
             for (int j = 0; j < d; j++) {
                 for (int c = 0; c < chains; c++) {
                     column[c] = x[c * d + j];
                 }
                 Arrays.sort(column, 0, chains);
-                median[j] = quantile(0.5);
-                spread[j] = (quantile(0.75) - quantile(0.25)) / 1.349;
+                median[j] = quantile(chains, 0.5);
+                spread[j] = (quantile(chains, 0.75) - quantile(chains, 0.25)) / 1.349;
             }
         }
         for (int c = 0; c < chains; c++) {
             if (!Double.isFinite(lp[c]) || !finite(g, c * d)) {
-                events.add(new EscapeEvent(iteration, c, EscapeEvent.Reason.NON_FINITE_STATE, lp[c], -1));
+                events.add(new EscapeEvent(iteration, c, EscapeEvent.Reason.NON_FINITE_STATE, lp[c], -1, -1));
                 continue;
             }
             int recent = Integer.bitCount(history[c]);
             if (recent >= divergences) {
-                events.add(new EscapeEvent(iteration, c, EscapeEvent.Reason.REPEATED_DIVERGENCES, recent, -1));
+                events.add(new EscapeEvent(iteration, c, EscapeEvent.Reason.REPEATED_DIVERGENCES, recent, -1, -1));
+                continue;
+            }
+            double below = (lpMedian - lp[c]) / lpSpread;
+            if (below > logDensityDistance) {
+                events.add(new EscapeEvent(iteration, c, EscapeEvent.Reason.LOW_LOG_DENSITY, below, -1, -1));
                 continue;
             }
             if (positional) {
                 double worst = 0.0;
+                int where = -1;
                 for (int j = 0; j < d; j++) {
                     double s = spread[j];
                     if (s > 0) {
                         double z = Math.abs(x[c * d + j] - median[j]) / s;
                         if (!(z <= worst)) {
                             worst = z;
+                            where = j;
                         }
                     }
                 }
                 if (!(worst <= distance)) {
-                    events.add(new EscapeEvent(iteration, c, EscapeEvent.Reason.EXTREME_POSITION, worst, -1));
+                    events.add(new EscapeEvent(iteration, c, EscapeEvent.Reason.EXTREME_POSITION, worst, where, -1));
                 }
             }
         }
         return events;
     }
 
-    private double quantile(double q) {
-        double h = (chains - 1) * q;
+    /** Type-7 quantile of the first {@code n} sorted values of the scratch column. */
+    private double quantile(int n, double q) {
+        double h = (n - 1) * q;
         int lo = (int) Math.floor(h);
-        int hi = Math.min(lo + 1, chains - 1);
+        int hi = Math.min(lo + 1, n - 1);
         return column[lo] + (h - lo) * (column[hi] - column[lo]);
     }
 

@@ -111,7 +111,12 @@ final class FoldStatistics {
      * 1-based iteration {@code t}: {@code α = 1 − exp(−2εγ)}, {@code γ = max(1/sqrt(Λ), slowdown/(tε))}.
      */
     static double alpha(double positionEigenvalue, double eps, int t, double slowdown) {
-        double gamma = Math.max(1.0 / Math.sqrt(positionEigenvalue), slowdown / (t * eps));
+        return alpha(positionEigenvalue, eps, t, slowdown, 1.0);
+    }
+
+    /** As {@link #alpha(double, double, int, double)} with the damping rate scaled: γ = factor/sqrt(Λ). */
+    static double alpha(double positionEigenvalue, double eps, int t, double slowdown, double factor) {
+        double gamma = Math.max(factor / Math.sqrt(positionEigenvalue), slowdown / (t * eps));
         double a = -Math.expm1(-2.0 * eps * gamma);
         if (!(a > 0)) {
             a = Double.MIN_NORMAL;

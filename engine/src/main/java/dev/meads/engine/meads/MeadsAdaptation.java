@@ -76,7 +76,8 @@ public final class MeadsAdaptation {
         this.rows = new double[n * d];
         this.slotChain = new int[n];
         this.slotParameters = new GhmcParameters[n];
-        this.guard = new EscapeGuard(n, d, options.escapeDistance(), options.escapeDivergences());
+        this.guard = new EscapeGuard(n, d, options.escapeDistance(), options.escapeLogDensity(),
+                options.escapeDivergences());
         this.trace = new MeadsTrace(options.iterations(), folds);
         this.flagged = new boolean[n];
     }
@@ -173,7 +174,7 @@ public final class MeadsAdaptation {
             block.slices()[c] = r.nextDouble(-1.0, 1.0);
             ensemble.refreshEnergy(c);
             guard.reset(c);
-            events.add(new EscapeEvent(e.iteration(), c, e.reason(), e.detail(), donor));
+            events.add(new EscapeEvent(e.iteration(), c, e.reason(), e.detail(), e.coordinate(), donor));
         }
     }
 
@@ -241,6 +242,14 @@ public final class MeadsAdaptation {
      * positions, with the damping floor at the last iteration. Pooling N chains instead of
      * averaging the K fold estimates of N/K chains each lowers their variance; K-fold
      * exactness is not needed once the parameters are fixed.
+     *
+     * <p>The damping rate is the paper's {@code 1/sqrt(Λ)} times
+     * {@link MeadsOptions#samplingDamping()} (0.5 by default). For a Gaussian the integrated
+     * autocorrelation of a coordinate grows with the friction γ while that of its square grows
+     * like 1/γ; the paper's rate is the right order but on the heavy side for the rank-normalised
+     * R-hat, which checks both. Measured over 3 seeds each (64 chains × 1000 draws): a 50-d
+     * Gaussian's min bulk ESS 5.4–8.4k → 8.8–9.2k and max R-hat 1.008–1.011 → 1.005–1.007;
+     * radon 4.9–5.7k → 6.9–8.8k and 1.010–1.012 → 1.007–1.008; IRT 970–1080 → 1.67–1.74k.
      */
     public GhmcParameters frozenParameters() {
         FoldStatistics all = new FoldStatistics(d);
@@ -255,7 +264,8 @@ public final class MeadsAdaptation {
         }
         double lambda = all.positionEigenvalue();
         double a = Double.isNaN(lambda) ? 1.0
-                : FoldStatistics.alpha(lambda, eps, Math.max(1, iteration), options.dampingSlowdown());
+                : FoldStatistics.alpha(lambda, eps, Math.max(1, iteration), options.dampingSlowdown(),
+                        options.samplingDamping());
         return new GhmcParameters(eps, all.scale(), a, a / 2.0);
     }
 }

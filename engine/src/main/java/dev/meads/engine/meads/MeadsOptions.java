@@ -8,19 +8,25 @@ package dev.meads.engine.meads;
  * @param stepSizeMultiplier    ε = min(1, multiplier / sqrt(λ̂)); 0.5 in the paper
  * @param dampingSlowdown       floor on εγ of slowdown / t; 1 in the paper
  * @param estimator             the largest-eigenvalue estimator
+ * @param samplingDamping       factor on the damping rate γ of the frozen sampling-phase
+ *                              parameters (warmup uses the paper's γ = 1/sqrt(Λ)); 0.5 by
+ *                              default, see {@link MeadsAdaptation#frozenParameters()}
  * @param guard                 whether escaped chains are detected and restarted during warmup
  * @param escapeDistance        a chain whose coordinate lies more than this many robust
  *                              standard deviations (IQR / 1.349 over all chains) from the
  *                              ensemble median has escaped
+ * @param escapeLogDensity      a chain whose log density lies more than this many robust
+ *                              standard deviations below the ensemble median has escaped
  * @param escapeDivergences     a chain with at least this many divergent transitions among its
  *                              last {@link EscapeGuard#WINDOW} has escaped
  */
 public record MeadsOptions(int folds, int iterations, double stepSizeMultiplier, double dampingSlowdown,
-                           EigenEstimator estimator, boolean guard, double escapeDistance, int escapeDivergences) {
+                           double samplingDamping, EigenEstimator estimator, boolean guard, double escapeDistance, double escapeLogDensity,
+                           int escapeDivergences) {
 
     /** The paper's settings: K = 4, 1000 iterations, multiplier 0.5, slowdown 1, U-statistic, guard on. */
     public static MeadsOptions defaults() {
-        return new MeadsOptions(4, 1000, 0.5, 1.0, EigenEstimator.USTAT, true, 20.0, 8);
+        return new MeadsOptions(4, 1000, 0.5, 1.0, 0.5, EigenEstimator.USTAT, true, 100.0, 25.0, 8);
     }
 
     public MeadsOptions {
@@ -36,8 +42,14 @@ public record MeadsOptions(int folds, int iterations, double stepSizeMultiplier,
         if (!(dampingSlowdown >= 0) || !Double.isFinite(dampingSlowdown)) {
             throw new IllegalArgumentException("damping slowdown must be non-negative, got " + dampingSlowdown);
         }
+        if (!(samplingDamping > 0) || !Double.isFinite(samplingDamping)) {
+            throw new IllegalArgumentException("sampling damping factor must be positive, got " + samplingDamping);
+        }
         if (!(escapeDistance > 0)) {
             throw new IllegalArgumentException("escape distance must be positive, got " + escapeDistance);
+        }
+        if (!(escapeLogDensity > 0)) {
+            throw new IllegalArgumentException("escape log-density distance must be positive, got " + escapeLogDensity);
         }
         if (escapeDivergences < 1 || escapeDivergences > EscapeGuard.WINDOW) {
             throw new IllegalArgumentException("escape divergences must be in [1, " + EscapeGuard.WINDOW + "], got "
@@ -46,23 +58,28 @@ public record MeadsOptions(int folds, int iterations, double stepSizeMultiplier,
     }
 
     public MeadsOptions withFolds(int k) {
-        return new MeadsOptions(k, iterations, stepSizeMultiplier, dampingSlowdown, estimator, guard, escapeDistance,
-                escapeDivergences);
+        return new MeadsOptions(k, iterations, stepSizeMultiplier, dampingSlowdown, samplingDamping, estimator, guard,
+                escapeDistance, escapeLogDensity, escapeDivergences);
     }
 
     public MeadsOptions withIterations(int t) {
-        return new MeadsOptions(folds, t, stepSizeMultiplier, dampingSlowdown, estimator, guard, escapeDistance,
-                escapeDivergences);
+        return new MeadsOptions(folds, t, stepSizeMultiplier, dampingSlowdown, samplingDamping, estimator, guard,
+                escapeDistance, escapeLogDensity, escapeDivergences);
     }
 
     public MeadsOptions withEstimator(EigenEstimator e) {
-        return new MeadsOptions(folds, iterations, stepSizeMultiplier, dampingSlowdown, e, guard, escapeDistance,
-                escapeDivergences);
+        return new MeadsOptions(folds, iterations, stepSizeMultiplier, dampingSlowdown, samplingDamping, e, guard,
+                escapeDistance, escapeLogDensity, escapeDivergences);
     }
 
     public MeadsOptions withGuard(boolean on) {
-        return new MeadsOptions(folds, iterations, stepSizeMultiplier, dampingSlowdown, estimator, on, escapeDistance,
-                escapeDivergences);
+        return new MeadsOptions(folds, iterations, stepSizeMultiplier, dampingSlowdown, samplingDamping, estimator, on,
+                escapeDistance, escapeLogDensity, escapeDivergences);
+    }
+
+    public MeadsOptions withSamplingDamping(double factor) {
+        return new MeadsOptions(folds, iterations, stepSizeMultiplier, dampingSlowdown, factor, estimator, guard,
+                escapeDistance, escapeLogDensity, escapeDivergences);
     }
 
     /** Checks that {@code chains} chains can be split into the folds (before any work). */

@@ -233,7 +233,7 @@ public final class MeadsPipeline {
             result.warn(totalDivergences + " divergent transitions while sampling");
         }
         EscapeGuard check = new EscapeGuard(n, density.dimension(), options.meads().escapeDistance(),
-                options.meads().escapeDivergences());
+                options.meads().escapeLogDensity(), options.meads().escapeDivergences());
         List<EscapeEvent> outliers = check.find(ensemble.state(), options.draws());
         if (!outliers.isEmpty()) {
             result.warn(outliers.size() + " chains ended far from the others (e.g. " + outliers.get(0)

@@ -301,7 +301,7 @@ class MeadsAdaptationTest {
             assertEquals(1, events.size(), events.toString());
             EscapeEvent e = events.get(0);
             assertEquals(5, e.chain());
-            assertEquals(EscapeEvent.Reason.EXTREME_POSITION, e.reason());
+            assertEquals(EscapeEvent.Reason.LOW_LOG_DENSITY, e.reason());
             assertTrue(e.donor() >= 0 && e.donor() != 5);
             assertTrue(Math.abs(run.block().positions()[5 * d + 2]) < 10, "chain 5 is back in the ensemble");
             assertTrue(run.meanStepSizeLast(50) > 0.3, "step sizes recovered: " + run.meanStepSizeLast(50));
