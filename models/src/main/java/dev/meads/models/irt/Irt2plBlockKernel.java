@@ -132,7 +132,7 @@ final class Irt2plBlockKernel {
             }
         }
         for (int j = 0; j < items; j++) {
-            DoubleVector a = DoubleVector.fromArray(S, logDiscrimination, j * L).lanewise(VectorOperators.EXP);
+            DoubleVector a = VectorExp.exp(DoubleVector.fromArray(S, logDiscrimination, j * L));
             DoubleVector b = DoubleVector.fromArray(S, difficulty, j * L);
             a.intoArray(discrimination, j * L);
             a.intoArray(signedDiscrimination, 2 * j * L);

@@ -4,8 +4,10 @@ import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorOperators;
 
 /**
- * {@code exp(-x)} for {@code x >= 0} on vectors, built from fused multiply-adds only (no
- * {@code lanewise(EXP)}, no table lookups), accurate to about one ulp.
+ * {@code exp(-x)} for {@code x >= 0}, and {@code exp(x)} for any {@code x}, on vectors, built
+ * from fused multiply-adds only (no {@code lanewise(EXP)}, no table lookups), accurate to about
+ * one ulp. Only IEEE operations are used, so results are the same bits whether the code runs
+ * compiled or interpreted ({@code lanewise(EXP)} may call a different library in each).
  *
  * <p>Method: {@code x = n ln2 + u} with integer {@code n = round(x / ln2)} and
  * {@code |u| <= ln2/2}; then {@code exp(-x) = 2^-n exp(-u)}. The rounding uses the
@@ -35,9 +37,15 @@ public final class VectorExp {
     /** Above this argument the result is 0: {@code x / ln2} then exceeds 1022.4, beyond the normal exponents. */
     public static final double UNDERFLOW_CUTOFF = 708.7;
 
+    /** Below this argument {@link #exp} returns 0: {@code x / ln2} would round below -1021. */
+    public static final double EXP_UNDERFLOW = -708.0;
+    /** Above this argument {@link #exp} returns infinity (its result overflows beyond 709.78). */
+    private static final double EXP_OVERFLOW = 709.9;
     private static final double LOG2E = 1.4426950408889634;
     /** {@code 1.5 * 2^52 + 1023}: rounds to an integer and carries the exponent bias in its low bits. */
     private static final double SHIFTER = 0x1.8p52 + 1023;
+    /** {@code 1.5 * 2^52 + 1022}: as {@link #SHIFTER}, for half the scale (see {@link #exp}). */
+    private static final double SHIFTER_HALF_SCALE = 0x1.8p52 + 1022;
     private static final double LN2_HI = 0.6931471805599453;
     private static final double LN2_LO = 2.3190468138462996e-17;
 
@@ -72,6 +80,24 @@ public final class VectorExp {
                 .viewAsFloatingLanes(); // 2^-round(x / ln2)
         return expOfNegatedReduced(u).mul(scale)
                 .blend(x.broadcast(0.0), x.compare(VectorOperators.GT, x.broadcast(UNDERFLOW_CUTOFF)));
+    }
+
+    /**
+     * {@code exp(x)} lane by lane, for any {@code x}: within about one ulp; 0 for
+     * {@code x <} {@link #EXP_UNDERFLOW} (results below about {@code 4.5e-308} are flushed to
+     * zero), {@code +Infinity} where the result overflows (beyond 709.78); NaN gives NaN.
+     */
+    public static DoubleVector exp(DoubleVector x) {
+        DoubleVector shifted = x.fma(x.broadcast(LOG2E), x.broadcast(SHIFTER_HALF_SCALE));
+        DoubleVector n = shifted.sub(x.broadcast(SHIFTER_HALF_SCALE)); // exactly round(x / ln2)
+        DoubleVector u = n.fma(x.broadcast(LN2_HI), x.neg());
+        u = n.fma(x.broadcast(LN2_LO), u); // round(x / ln2) ln2 - x, in [-ln2/2, ln2/2]
+        DoubleVector halfScale = shifted.viewAsIntegralLanes()
+                .lanewise(VectorOperators.LSHL, 52)
+                .viewAsFloatingLanes(); // 2^(round(x / ln2) - 1): reaches exp(709.78) without overflowing
+        DoubleVector y = expOfNegatedReduced(u).mul(x.broadcast(2.0)).mul(halfScale); // one rounding
+        return y.blend(x.broadcast(Double.POSITIVE_INFINITY), x.compare(VectorOperators.GT, x.broadcast(EXP_OVERFLOW)))
+                .blend(x.broadcast(0.0), x.compare(VectorOperators.LT, x.broadcast(EXP_UNDERFLOW)));
     }
 
     /**
