@@ -18,14 +18,16 @@ import java.util.function.IntConsumer;
  * {@code k} of the group's lane {@code l} at {@code [k*L + l]}), so every response term is
  * one vector operation over {@code L} chains with no masks and no horizontal sums. A last,
  * partial group is padded with the origin in its unused lanes, whose results are not written
- * back. The priors are added per chain while the results are copied back, as in
- * {@link Irt2plScalarModel}.
+ * back. Every lane's arithmetic is its own, so a chain's result does not depend on which group
+ * or lane it lands in.
  *
  * <p>Per item, students are visited in {@link StudentsByResponse} order, so the sign that turns
  * {@code eta} into the logit of the observed outcome, {@code s = +-eta}, is a per-group constant
  * folded into {@code +-a}. With {@code dS = logistic(-s)} (the derivative of the response's log
  * likelihood with respect to {@code s}): {@code d/d theta_i = sum_j (+-a_j) dS},
- * {@code d/d b_j = -sum_i (+-a_j) dS} and {@code d/d log_a_j = sum_i s dS}.
+ * {@code d/d b_j = -sum_i (+-a_j) dS} and {@code d/d log_a_j = sum_i s dS}. The logit is formed
+ * as {@code s = (+-a) theta - (+-a) b} with one fused multiply-add; it differs from the
+ * reference's {@code a (theta - b)} by rounding only (at most an ulp of {@code a b}).
  *
  * <p>Each item is done in three passes over its students (see {@link #passes} for why).
  *

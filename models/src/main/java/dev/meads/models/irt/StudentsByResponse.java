@@ -33,11 +33,6 @@ final class StudentsByResponse {
         }
     }
 
-    /** The {@code k}-th student of item {@code j}'s ordering. */
-    int student(int j, int k) {
-        return order[j * students + k];
-    }
-
     /** Number of students who answered item {@code j} with 1; they come first in its ordering. */
     int ones(int j) {
         return ones[j];
