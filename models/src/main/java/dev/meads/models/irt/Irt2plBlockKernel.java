@@ -1,0 +1,283 @@
+package dev.meads.models.irt;
+
+import dev.meads.models.vecmath.VectorExp;
+import dev.meads.models.vecmath.VectorLog1p;
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+import java.util.Arrays;
+import java.util.function.IntConsumer;
+
+/**
+ * The IRT 2PL log density and gradient for many chains at once, one chain per vector lane.
+ *
+ * <p>Chains are taken in groups of {@code L} (the preferred species' lane count). A group's
+ * coordinates are copied from the chain-major block into lane-major scratch (coordinate
+ * {@code k} of the group's lane {@code l} at {@code [k*L + l]}), so every response term is
+ * one vector operation over {@code L} chains with no masks and no horizontal sums. A last,
+ * partial group is padded with the origin in its unused lanes, whose results are not written
+ * back. Every lane's arithmetic is its own, so a chain's result does not depend on which group
+ * or lane it lands in.
+ *
+ * <p>Per item, students are visited in {@link StudentsByResponse} order, so the sign that turns
+ * {@code eta} into the logit of the observed outcome, {@code s = +-eta}, is a per-group constant
+ * folded into {@code +-a}. With {@code dS = logistic(-s)} (the derivative of the response's log
+ * likelihood with respect to {@code s}): {@code d/d theta_i = sum_j (+-a_j) dS},
+ * {@code d/d b_j = -sum_i (+-a_j) dS} and {@code d/d log_a_j = sum_i s dS}. The logit is formed
+ * as {@code s = (+-a) theta - (+-a) b} with one fused multiply-add; it differs from the
+ * reference's {@code a (theta - b)} by rounding only (at most an ulp of {@code a b}).
+ *
+ * <p>Each item is done in three passes over its students (see {@link #passes} for why).
+ *
+ * <p>Not thread-safe: the scratch arrays belong to one thread.
+ */
+final class Irt2plBlockKernel {
+    private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
+    private static final int L = S.length();
+
+    private final int students;
+    private final int items;
+    private final int dimension;
+    /** Item-major student orderings of {@link StudentsByResponse}; shared and never written. */
+    private final int[] order;
+    private final int[] ones;
+
+    // Lane-major scratch for one group of L chains.
+    private final double[] theta;
+    private final double[] difficulty;
+    private final double[] logDiscrimination;
+    private final double[] discrimination;
+    /** Per item and response group g (1s, then 0s), at {@code [(2j+g)*L]}: {@code +-a_j}. */
+    private final double[] signedDiscrimination;
+    /** {@code -(+-a_j) b_j}, laid out like {@link #signedDiscrimination}: {@code s = (+-a) theta + this}. */
+    private final double[] signedOffset;
+    /** Half of {@link #signedDiscrimination}: the logistic comes out of the kernel doubled. */
+    private final double[] signedHalfDiscrimination;
+    /** Sum over items of {@code +-a_j dS}, per student. */
+    private final double[] gradTheta;
+    /** Sum over students of {@code +-a_j dS}, per item. */
+    private final double[] sumSignedADS;
+    /** Sum over students of {@code 2 s dS}, per item. */
+    private final double[] sumTwiceSDS;
+    /** Log likelihood per lane. */
+    private final double[] logLikelihood;
+    /** Per student of the current item, in response order: {@code s} and {@code exp(-|s|)}. */
+    private final double[] signedLogit;
+    private final double[] expNegAbs;
+    /** Per student of the current item: {@code 2/((1+e)(2+e))}. */
+    private final double[] reciprocal;
+    /**
+     * The passes over an item's students, called through an interface with three implementations.
+     * Each pass is one small compilation unit: C2 stops inlining the Vector API calls of a unit
+     * beyond a budget of IR nodes (about 35 vector operations), and a vector that crosses a call
+     * that was not inlined is boxed on the heap, 2-10 times slower. C2 inlines at most two
+     * receiver types at a call site, so a call site that sees three is never inlined and each pass
+     * keeps its own budget whatever the order in which methods get compiled. Arrays carry the
+     * values from pass to pass.
+     */
+    private final IntConsumer[] passes = {this::logits, this::reciprocals, this::responseTerms};
+
+    Irt2plBlockKernel(int students, int items, StudentsByResponse byResponse) {
+        this.students = students;
+        this.items = items;
+        this.dimension = students + 2 * items;
+        this.order = byResponse.order();
+        this.ones = new int[items];
+        for (int j = 0; j < items; j++) {
+            ones[j] = byResponse.ones(j);
+        }
+        this.theta = new double[students * L];
+        this.difficulty = new double[items * L];
+        this.logDiscrimination = new double[items * L];
+        this.discrimination = new double[items * L];
+        this.signedDiscrimination = new double[2 * items * L];
+        this.signedHalfDiscrimination = new double[2 * items * L];
+        this.signedOffset = new double[2 * items * L];
+        this.gradTheta = new double[students * L];
+        this.sumSignedADS = new double[items * L];
+        this.sumTwiceSDS = new double[items * L];
+        this.logLikelihood = new double[L];
+        this.signedLogit = new double[students * L];
+        this.expNegAbs = new double[students * L];
+        this.reciprocal = new double[students * L];
+    }
+
+    /** Number of chains per vector. */
+    static int lanes() {
+        return L;
+    }
+
+    void evaluate(double[] positions, double[] gradients, double[] logDensities, int fromChain, int toChain) {
+        for (int first = fromChain; first < toChain; first += L) {
+            int lanes = Math.min(L, toChain - first);
+            gather(positions, first, lanes);
+            likelihood();
+            finish(gradients, logDensities, first, lanes);
+        }
+    }
+
+    /** Chain-major positions of chains {@code [first, first+lanes)} to lane-major scratch; unused lanes get the origin. */
+    private void gather(double[] positions, int first, int lanes) {
+        int bOff = students;
+        int logAOff = students + items;
+        for (int l = 0; l < L; l++) {
+            boolean used = l < lanes;
+            int base = (first + l) * dimension;
+            for (int i = 0; i < students; i++) {
+                theta[i * L + l] = used ? positions[base + i] : 0.0;
+            }
+            for (int j = 0; j < items; j++) {
+                difficulty[j * L + l] = used ? positions[base + bOff + j] : 0.0;
+                logDiscrimination[j * L + l] = used ? positions[base + logAOff + j] : 0.0;
+            }
+        }
+        for (int j = 0; j < items; j++) {
+            DoubleVector a = VectorExp.exp(DoubleVector.fromArray(S, logDiscrimination, j * L));
+            DoubleVector b = DoubleVector.fromArray(S, difficulty, j * L);
+            a.intoArray(discrimination, j * L);
+            a.intoArray(signedDiscrimination, 2 * j * L);
+            a.neg().intoArray(signedDiscrimination, (2 * j + 1) * L);
+            a.mul(b).neg().intoArray(signedOffset, 2 * j * L);
+            a.mul(b).intoArray(signedOffset, (2 * j + 1) * L);
+            a.mul(0.5).intoArray(signedHalfDiscrimination, 2 * j * L);
+            a.mul(-0.5).intoArray(signedHalfDiscrimination, (2 * j + 1) * L);
+        }
+    }
+
+    /**
+     * The response terms: log likelihood per lane and the sums the gradient needs, item by item,
+     * in three passes over the item's students (see {@link #passes}).
+     */
+    private void likelihood() {
+        Arrays.fill(gradTheta, 0.0);
+        Arrays.fill(logLikelihood, 0.0);
+        for (int j = 0; j < items; j++) {
+            for (IntConsumer pass : passes) {
+                pass.accept(j);
+            }
+        }
+    }
+
+    /** Pass 1 for item {@code j}: {@code s} and {@code e = exp(-|s|)} of every student, in response order. */
+    private void logits(int j) {
+        int row = j * students;
+        for (int group = 0; group < 2; group++) {
+            DoubleVector signedA = DoubleVector.fromArray(S, signedDiscrimination, (2 * j + group) * L);
+            DoubleVector offset = DoubleVector.fromArray(S, signedOffset, (2 * j + group) * L);
+            int from = group == 0 ? 0 : ones[j];
+            int to = group == 0 ? ones[j] : students;
+            for (int k = from; k < to; k++) {
+                DoubleVector s = signedA.fma(DoubleVector.fromArray(S, theta, order[row + k] * L), offset);
+                s.intoArray(signedLogit, k * L);
+                VectorExp.expNegative(s.abs()).intoArray(expNegAbs, k * L);
+            }
+        }
+    }
+
+    /**
+     * Pass 2: the reciprocal {@code w = 2/((1+e)(2+e))} of {@link VectorLog1p#sharedReciprocal},
+     * with four students sharing each division ({@code 1/x = (y z v)/(x y z v)}): a 512-bit
+     * division keeps the divider busy for as long as about thirty fused multiply-adds take, so
+     * one per response would bound the kernel.
+     */
+    private void reciprocals(int j) {
+        int k = 0;
+        for (; k + 3 < students; k += 4) {
+            int at = k * L;
+            DoubleVector e1 = DoubleVector.fromArray(S, expNegAbs, at);
+            DoubleVector e2 = DoubleVector.fromArray(S, expNegAbs, at + L);
+            DoubleVector e3 = DoubleVector.fromArray(S, expNegAbs, at + 2 * L);
+            DoubleVector e4 = DoubleVector.fromArray(S, expNegAbs, at + 3 * L);
+            DoubleVector p1 = e1.add(1.0).mul(e1.add(2.0));
+            DoubleVector p2 = e2.add(1.0).mul(e2.add(2.0));
+            DoubleVector p3 = e3.add(1.0).mul(e3.add(2.0));
+            DoubleVector p4 = e4.add(1.0).mul(e4.add(2.0));
+            DoubleVector p12 = p1.mul(p2);
+            DoubleVector p34 = p3.mul(p4);
+            DoubleVector q = e1.broadcast(2.0).div(p12.mul(p34)); // 2 / (p1 p2 p3 p4)
+            DoubleVector q12 = q.mul(p34);
+            DoubleVector q34 = q.mul(p12);
+            q12.mul(p2).intoArray(reciprocal, at);
+            q12.mul(p1).intoArray(reciprocal, at + L);
+            q34.mul(p4).intoArray(reciprocal, at + 2 * L);
+            q34.mul(p3).intoArray(reciprocal, at + 3 * L);
+        }
+        for (; k < students; k++) {
+            VectorLog1p.sharedReciprocal(DoubleVector.fromArray(S, expNegAbs, k * L)).intoArray(reciprocal, k * L);
+        }
+    }
+
+    /**
+     * Pass 3 for item {@code j}: the log likelihood terms {@code min(s, 0) - log1p(e)} and the
+     * gradient sums, from {@code 2 dS}, which is {@code 2e/(1+e)} for {@code s > 0} and
+     * {@code 2/(1+e)} otherwise.
+     */
+    private void responseTerms(int j) {
+        DoubleVector logLik = DoubleVector.fromArray(S, logLikelihood, 0);
+        DoubleVector sumADS = DoubleVector.zero(S);
+        DoubleVector sumSDS = DoubleVector.zero(S);
+        DoubleVector zero = DoubleVector.zero(S);
+        int row = j * students;
+        for (int group = 0; group < 2; group++) {
+            DoubleVector signedHalfA = DoubleVector.fromArray(S, signedHalfDiscrimination, (2 * j + group) * L);
+            int from = group == 0 ? 0 : ones[j];
+            int to = group == 0 ? ones[j] : students;
+            for (int k = from; k < to; k++) {
+                DoubleVector s = DoubleVector.fromArray(S, signedLogit, k * L);
+                DoubleVector e = DoubleVector.fromArray(S, expNegAbs, k * L);
+                DoubleVector w = DoubleVector.fromArray(S, reciprocal, k * L);
+                DoubleVector twiceInverse = VectorLog1p.twiceInverseOnePlus(e, w);
+                VectorMask<Double> notPositive = s.compare(VectorOperators.LE, zero);
+                DoubleVector twiceDS = e.mul(twiceInverse).blend(twiceInverse, notPositive);
+                logLik = logLik.add(s, notPositive).sub(VectorLog1p.log1pUnit(e, w));
+                DoubleVector aDS = signedHalfA.mul(twiceDS);
+                int i = order[row + k] * L;
+                DoubleVector.fromArray(S, gradTheta, i).add(aDS).intoArray(gradTheta, i);
+                sumADS = sumADS.add(aDS);
+                sumSDS = s.fma(twiceDS, sumSDS);
+            }
+        }
+        logLik.intoArray(logLikelihood, 0);
+        sumADS.intoArray(sumSignedADS, j * L);
+        sumSDS.intoArray(sumTwiceSDS, j * L);
+    }
+
+    /**
+     * Adds the priors, lane by lane with vectors, then writes log densities and gradients of the
+     * group's real chains back to the chain-major arrays.
+     */
+    private void finish(double[] gradients, double[] logDensities, int first, int lanes) {
+        DoubleVector half = DoubleVector.broadcast(S, 0.5);
+        DoubleVector logDensity = DoubleVector.fromArray(S, logLikelihood, 0);
+        for (int i = 0; i < students; i++) {
+            DoubleVector t = DoubleVector.fromArray(S, theta, i * L);
+            logDensity = t.mul(t).fma(half.neg(), logDensity);
+            DoubleVector.fromArray(S, gradTheta, i * L).sub(t).intoArray(gradTheta, i * L);
+        }
+        for (int j = 0; j < items; j++) {
+            int k = j * L;
+            DoubleVector b = DoubleVector.fromArray(S, difficulty, k);
+            DoubleVector a = DoubleVector.fromArray(S, discrimination, k);
+            DoubleVector logA = DoubleVector.fromArray(S, logDiscrimination, k);
+            logDensity = logDensity.add(b.mul(b).add(a.mul(a)).fma(half.neg(), logA));
+            DoubleVector.fromArray(S, sumSignedADS, k).add(b).neg().intoArray(sumSignedADS, k);
+            DoubleVector.fromArray(S, sumTwiceSDS, k).fma(half, a.mul(a).neg().add(1.0)).intoArray(sumTwiceSDS, k);
+        }
+        logDensity.intoArray(logLikelihood, 0);
+        int bOff = students;
+        int logAOff = students + items;
+        for (int l = 0; l < lanes; l++) {
+            int base = (first + l) * dimension;
+            for (int i = 0; i < students; i++) {
+                gradients[base + i] = gradTheta[i * L + l];
+            }
+            for (int j = 0; j < items; j++) {
+                gradients[base + bOff + j] = sumSignedADS[j * L + l];
+                gradients[base + logAOff + j] = sumTwiceSDS[j * L + l];
+            }
+            logDensities[first + l] = logLikelihood[l];
+        }
+    }
+}
