@@ -13,8 +13,6 @@ public enum Setting {
             + "model, or posteriordb's hierarchical 2PL"),
     DATA("data", "", "data file (CSV), or builtin:NAME for a shipped dataset (notebook-irt, notebook-radon, "
             + "minnesota-radon, posteriordb-irt2pl); empty = the model's notebook dataset"),
-    DATA_FORMAT("data.format", "auto", "IRT files: auto | matrix (0/1 rows = students, no header) | long "
-            + "(header person,item,y or item,person,y)"),
     DATA_INDEX_BASE("data.index-base", "auto", "auto | 0 | 1: whether indices in the file (county, person, item) "
             + "start at 0 or 1; auto = 0-based if the smallest index is 0, else 1-based"),
     RADON_PARAMETERISATION("radon.parameterisation", "centred", "centred | noncentred (alpha = mu_alpha + "
@@ -32,12 +30,16 @@ public enum Setting {
     MEADS_STEP_SIZE_MULTIPLIER("meads.step-size-multiplier", "0.5", "step size = min(1, multiplier / "
             + "sqrt(largest eigenvalue of the scaled gradients))"),
     MEADS_DAMPING_SLOWDOWN("meads.damping-slowdown", "1", "floor on step size x damping of slowdown / t"),
+    MEADS_SAMPLING_DAMPING("meads.sampling-damping", "0.5", "factor on the damping rate of the sampling phase "
+            + "(warmup uses the paper's rate 1/sqrt(eigenvalue)); 1 = the paper's rate"),
     MEADS_ESTIMATOR("meads.estimator", "ustat", "ustat | plugin: largest-eigenvalue estimator (plugin = the "
             + "TFP notebook's, biased upward)"),
     MEADS_GUARD("meads.guard", "true", "detect escaped chains during MEADS warmup and restart them from a chain "
             + "of another fold"),
-    MEADS_ESCAPE_DISTANCE("meads.escape-distance", "20", "a chain with a coordinate this many robust sd from "
+    MEADS_ESCAPE_DISTANCE("meads.escape-distance", "100", "a chain with a coordinate this many robust sd from "
             + "the ensemble median has escaped"),
+    MEADS_ESCAPE_LOG_DENSITY("meads.escape-log-density", "25", "a chain whose log density is this many robust "
+            + "sd below the ensemble median has escaped"),
     MEADS_ESCAPE_DIVERGENCES("meads.escape-divergences", "8", "a chain with this many divergences among its "
             + "last 16 transitions has escaped"),
     INIT("init", "spread", "spread | naive: NUTS trajectory spread, or initial point + naive.jitter * N(0,1)"),

@@ -1,0 +1,139 @@
+package dev.meads.cli;
+
+import dev.meads.engine.api.MeadsSampler;
+import dev.meads.engine.api.SamplingResult;
+import dev.meads.engine.model.LogDensity;
+import dev.meads.engine.run.PipelineOptions;
+import dev.meads.models.data.Datasets;
+import dev.meads.models.irt.Irt2plModel;
+import dev.meads.models.irt.Irt2plScalarModel;
+import dev.meads.models.radon.RadonModel;
+import dev.meads.models.radon.RadonParameterization;
+import dev.meads.models.radon.RadonPriors;
+import dev.meads.models.radon.RadonReferenceDensity;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code meads bench}: a quick look at this machine's gradient and sampler throughput. For
+ * figures to record, use the JMH benchmarks in jmh/ (this takes medians of a few timed batches
+ * after a short warm-up, nothing more).
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = {"Quick gradient and sampler throughput on this machine (a few seconds).",
+                "For careful figures use the JMH benchmarks: see jmh/RESULTS.md."})
+final class BenchCommand implements Callable<Integer> {
+    @Option(names = "--threads", paramLabel = "N", description = "threads for the sampler runs (default: all cores)")
+    Integer threads;
+
+    @Override
+    public Integer call() {
+        System.out.println("gradient + log density, per chain (median of 7 timed batches):");
+        var irtData = Datasets.notebookIrt();
+        LogDensity irtScalar = new Irt2plScalarModel(irtData);
+        LogDensity irtVector = new Irt2plModel(irtData);
+        double s1 = single(irtScalar);
+        double v1 = single(irtVector);
+        double vb = block(irtVector, 64);
+        line("IRT 100x30, scalar reference, one chain", s1, 1);
+        line("IRT 100x30, vector, one chain", v1, s1 / v1);
+        line("IRT 100x30, vector, block of 64 chains", vb, s1 / vb);
+        var radonData = Datasets.notebookRadon();
+        LogDensity radonRef = new RadonReferenceDensity(radonData, RadonPriors.notebook(), RadonParameterization.CENTRED);
+        LogDensity radonScalar = new RadonModel(radonData, RadonPriors.notebook(), RadonParameterization.CENTRED,
+                RadonModel.Evaluator.SCALAR);
+        LogDensity radonVector = RadonModel.notebook(radonData);
+        double r0 = single(radonRef);
+        double r1 = single(radonScalar);
+        double r2 = single(radonVector);
+        double r3 = block(radonVector, 64);
+        line("radon, per-observation reference", r0, 1);
+        line("radon, sufficient statistics, scalar", r1, r0 / r1);
+        line("radon, sufficient statistics, vector", r2, r0 / r2);
+        line("radon, vector, block of 64 chains", r3, r0 / r3);
+        int t = threads == null ? dev.meads.engine.parallel.WorkerPool.defaultThreads() : Math.max(1, threads);
+        System.out.println();
+        System.out.println("whole pipeline, notebook settings, " + t + " threads (second of two runs, JIT warm):");
+        pipeline("IRT", irtVector, PipelineOptions.defaults().withThreads(t));
+        pipeline("radon", radonVector, PipelineOptions.defaults().withThreads(t)
+                .withNuts(PipelineOptions.defaults().nuts(), 500, 200));
+        return 0;
+    }
+
+    private static void pipeline(String name, LogDensity model, PipelineOptions o) {
+        SamplingResult r = null;
+        for (int rep = 0; rep < 2; rep++) {
+            r = MeadsSampler.forModel(model).options(o.withSeed(rep + 1)).run();
+        }
+        double seconds = r.details().seconds();
+        System.out.printf(Locale.ROOT, "  %-6s %.3f s, %,d gradient evaluations (%.0f k/s)%n", name, seconds,
+                r.details().gradientEvaluations(), r.details().gradientEvaluations() / seconds / 1e3);
+    }
+
+    private static void line(String what, double micros, double speedup) {
+        System.out.printf(Locale.ROOT, "  %-44s %9.3f us  %5.1fx%n", what, micros, speedup);
+    }
+
+    /** Microseconds per single-chain evaluation. */
+    private static double single(LogDensity m) {
+        int d = m.dimension();
+        double[] x = point(m, 1, 3);
+        double[] g = new double[d];
+        int reps = calibrate(() -> m.logDensityAndGradient(x, 0, g, 0));
+        return median(() -> {
+            for (int i = 0; i < reps; i++) {
+                m.logDensityAndGradient(x, 0, g, 0);
+            }
+        }) / reps;
+    }
+
+    /** Microseconds per chain in block evaluations of {@code n} chains. */
+    private static double block(LogDensity m, int n) {
+        int d = m.dimension();
+        double[] x = point(m, n, 5);
+        double[] g = new double[n * d];
+        double[] lp = new double[n];
+        int reps = Math.max(1, calibrate(() -> m.logDensityAndGradient(x, g, lp, 0, n)));
+        return median(() -> {
+            for (int i = 0; i < reps; i++) {
+                m.logDensityAndGradient(x, g, lp, 0, n);
+            }
+        }) / reps / n;
+    }
+
+    private static double[] point(LogDensity m, int chains, long seed) {
+        int d = m.dimension();
+        double[] x = new double[chains * d];
+        SplittableRandom r = new SplittableRandom(seed);
+        for (int i = 0; i < x.length; i++) {
+            x[i] = 0.3 * r.nextGaussian();
+        }
+        return x;
+    }
+
+    /** Repetitions that take about 20 ms, after a warm-up. */
+    private static int calibrate(Runnable once) {
+        long start = System.nanoTime();
+        int n = 0;
+        while (System.nanoTime() - start < 300_000_000L) {
+            once.run();
+            n++;
+        }
+        return Math.max(1, (int) (n * 20e6 / (System.nanoTime() - start)));
+    }
+
+    private static double median(Runnable batch) {
+        double[] t = new double[7];
+        for (int i = 0; i < t.length; i++) {
+            long start = System.nanoTime();
+            batch.run();
+            t[i] = (System.nanoTime() - start) / 1e3;
+        }
+        Arrays.sort(t);
+        return t[3];
+    }
+}

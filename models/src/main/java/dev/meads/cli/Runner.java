@@ -1,0 +1,209 @@
+package dev.meads.cli;
+
+import dev.meads.engine.api.MeadsSampler;
+import dev.meads.engine.api.OutputOptions;
+import dev.meads.engine.api.SamplingResult;
+import dev.meads.engine.diag.ParameterSelection;
+import dev.meads.engine.diag.Summary;
+import dev.meads.engine.ghmc.GhmcParameters;
+import dev.meads.engine.meads.ScaledGradientEigenvalue;
+import dev.meads.engine.run.PipelineOptions;
+import dev.meads.engine.run.PipelineResult;
+import dev.meads.engine.run.StageReport;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Runs one sampling job from settings and reports it the way the notebook did: the data, the
+ * eigenvalue of the naive and the spread starts, stage times, MEADS parameters, a summary of a
+ * few parameters, and where the output went.
+ */
+final class Runner {
+    private final PrintStream out;
+    private final PrintStream err;
+
+    Runner(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    /** Runs the job; returns the exit code (0, or 130 when interrupted). */
+    int run(Settings settings, boolean quiet) {
+        ModelSetup model = ModelSetup.from(settings);
+        PipelineOptions options = SamplerSettings.from(settings);
+        String selection = summarySelection(settings, model);
+        Path folder = outputFolder(settings);
+        OutputOptions outputs = new OutputOptions(settings.bool(Setting.OUTPUT_STAN_CSV),
+                settings.bool(Setting.OUTPUT_PLOTS), settings.bool(Setting.OVERWRITE), model.forestGroup(),
+                model.forestReference(), List.of(), model.metadata());
+
+        if (!quiet) {
+            header(settings, model, options);
+        }
+        Interruption interruption = new Interruption();
+        interruption.install();
+        ProgressPrinter progress = quiet ? null : new ProgressPrinter(err, ProgressPrinter.stderrIsTerminal());
+        MeadsSampler sampler = MeadsSampler.forModel(model.density()).options(options).cancellation(interruption)
+                .output(folder, outputs);
+        if (progress != null) {
+            sampler.progress(progress);
+        }
+        SamplingResult result;
+        try {
+            result = sampler.run();
+        } finally {
+            if (progress != null) {
+                progress.close();
+            }
+        }
+        if (quiet) {
+            out.println(result.outputFolder());
+        } else {
+            report(result, selection);
+        }
+        if (!result.completed()) {
+            err.println("meads: run interrupted in " + result.details().stoppedIn() + "; kept "
+                    + (result.draws() == null ? 0 : result.draws().iterations()) + " draws per chain in "
+                    + result.outputFolder() + " (report.json says completed: false)");
+            return Interruption.EXIT_CODE;
+        }
+        return 0;
+    }
+
+    private static String summarySelection(Settings s, ModelSetup model) {
+        String sel = s.string(Setting.SUMMARY).strip();
+        if (sel.isEmpty()) {
+            sel = model.defaultSummary();
+        }
+        if (sel.equalsIgnoreCase("all")) {
+            return null;
+        }
+        try {
+            ParameterSelection.select(sel, model.density().constrainedNames());
+        } catch (IllegalArgumentException e) {
+            throw s.invalid(Setting.SUMMARY, e.getMessage());
+        }
+        return sel;
+    }
+
+    private static Path outputFolder(Settings s) {
+        String out = s.string(Setting.OUT).strip();
+        if (!out.isEmpty()) {
+            return Path.of(out);
+        }
+        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        Path base = Path.of("runs", s.name() + "-" + stamp);
+        Path p = base;
+        for (int i = 2; Files.exists(p); i++) {
+            p = Path.of(base + "-" + i);
+        }
+        return p;
+    }
+
+    private void header(Settings s, ModelSetup model, PipelineOptions o) {
+        out.printf(Locale.ROOT, "meads %s: %s, %d parameters (unconstrained)%n", MeadsSampler.version(),
+                model.density().name(), model.density().dimension());
+        out.printf(Locale.ROOT, "data: %s: %s%n", model.metadata().get("data"), model.description());
+        out.printf(Locale.ROOT, "run: %d chains, %d MEADS folds, %d MEADS warmup iterations, %d draws per chain, "
+                        + "init %s (NUTS %d + %d), %d threads, seed %d%n", o.chains(), o.meads().folds(),
+                o.meads().iterations(), o.draws(), o.initialisation().name().toLowerCase(Locale.ROOT), o.nutsWarmup(),
+                o.nutsDraws(), o.threads(), o.seed());
+        out.flush();
+    }
+
+    private void report(SamplingResult r, String selection) {
+        PipelineResult d = r.details();
+        out.println();
+        out.println("largest eigenvalue of the scaled gradients at the start, and the step size it implies:");
+        eigen("naive start (initial point + " + fmt(d.options().naiveJitter()) + " N(0,1))", d.naiveStart());
+        eigen(d.options().initialisation().name().toLowerCase(Locale.ROOT).equals("spread")
+                ? "spread start (NUTS trajectory)" : "ensemble start", d.ensembleStart());
+        out.println();
+        out.println("stages:");
+        for (StageReport s : d.stages()) {
+            out.printf(Locale.ROOT, "  %-14s %8.3f s  %,12d gradient evaluations%s%n", s.name(), s.seconds(),
+                    s.gradientEvaluations(), s.complete() ? "" : "  (stopped at " + s.iterationsDone() + " of "
+                            + s.iterationsRequested() + ")");
+        }
+        out.printf(Locale.ROOT, "  %-14s %8.3f s  %,12d gradient evaluations%n", "total", d.seconds(),
+                d.gradientEvaluations());
+        GhmcParameters frozen = d.frozenParameters();
+        if (frozen != null && r.draws() != null) {
+            out.println();
+            StringBuilder folds = new StringBuilder();
+            for (GhmcParameters p : d.foldParameters()) {
+                folds.append(folds.length() == 0 ? "" : ", ").append(fmt(p.stepSize()));
+            }
+            out.printf(Locale.ROOT, "MEADS: sampling with step size %s, alpha %s, delta %s (folds' last step sizes: "
+                    + "%s)%n", fmt(frozen.stepSize()), fmt(frozen.alpha()), fmt(frozen.delta()), folds);
+            if (!d.escapeEvents().isEmpty()) {
+                out.println("escaped chains during MEADS warmup: " + d.escapeEvents().size());
+                d.escapeEvents().stream().limit(5).forEach(e -> out.println("  " + e));
+            }
+        }
+        if (r.draws() != null && r.draws().iterations() >= 4) {
+            Summary summary = selection == null ? r.summary() : r.summary(selection);
+            out.println();
+            out.println("posterior summary (constrained" + (selection == null ? "" : ", " + selection) + "):");
+            out.print(summary.table());
+            Summary all = r.summary();
+            double maxRhat = all.parameters().stream().mapToDouble(p -> p.rhat()).filter(Double::isFinite).max()
+                    .orElse(Double.NaN);
+            double minBulk = all.parameters().stream().mapToDouble(p -> p.essBulk()).filter(Double::isFinite).min()
+                    .orElse(Double.NaN);
+            double minTail = all.parameters().stream().mapToDouble(p -> p.essTail()).filter(Double::isFinite).min()
+                    .orElse(Double.NaN);
+            out.printf(Locale.ROOT, "all %d parameters: max R-hat %.4f, min bulk ESS %.0f, min tail ESS %.0f, "
+                    + "min bulk ESS per second %.0f%n", all.parameters().size(), maxRhat, minBulk, minTail,
+                    minBulk / d.seconds());
+        }
+        for (String w : r.warnings()) {
+            out.println("warning: " + w);
+        }
+        out.println();
+        out.println("output: " + r.outputFolder() + " (" + describe(r.files()) + ")");
+        out.flush();
+    }
+
+    private void eigen(String label, ScaledGradientEigenvalue g) {
+        if (g == null) {
+            return;
+        }
+        out.printf(Locale.ROOT, "  %-42s lambda_max = %-10s step size = %s%n", label, fmt(g.lambda()),
+                fmt(g.stepSize()));
+    }
+
+    private static String describe(List<Path> files) {
+        long csv = files.stream().filter(f -> f.getFileName().toString().startsWith("chain_")).count();
+        long png = files.stream().filter(f -> f.getFileName().toString().endsWith(".png")).count();
+        List<String> parts = new java.util.ArrayList<>();
+        if (csv > 0) {
+            parts.add(csv + " Stan CSV file" + (csv > 1 ? "s" : ""));
+        }
+        for (String name : new String[] {"summary.csv", "report.json"}) {
+            if (files.stream().anyMatch(f -> f.getFileName().toString().equals(name))) {
+                parts.add(name);
+            }
+        }
+        if (png > 0) {
+            parts.add(png + " plot" + (png > 1 ? "s" : ""));
+        }
+        return String.join(", ", parts);
+    }
+
+    static String fmt(double v) {
+        if (!Double.isFinite(v)) {
+            return Double.toString(v);
+        }
+        double a = Math.abs(v);
+        if (a != 0 && (a < 1e-3 || a >= 1e5)) {
+            return String.format(Locale.ROOT, "%.3g", v).replace("e+0", "e+").replace("e-0", "e-");
+        }
+        return String.format(Locale.ROOT, "%.4g", v);
+    }
+}
