@@ -241,6 +241,7 @@ public final class MeadsSampler {
      */
     public SamplingResult run() {
         PipelineOptions checked = settings();
+        MeadsPipeline.checkDrawsFit(checked.chains(), checked.draws(), density.constrainedNames().length);
         OutputWriter writer = null;
         if (outputFolder != null) {
             try {

@@ -70,10 +70,30 @@ public final class MeadsPipeline {
         return this;
     }
 
+    /**
+     * Checks, before any work, that the retained draws fit in memory: they are kept as one array
+     * of chains × draws × constrained quantities doubles.
+     *
+     * @throws IllegalArgumentException naming the sizes when they do not
+     */
+    public static void checkDrawsFit(int chains, int draws, int quantities) {
+        long cells = (long) chains * draws * quantities;
+        long bytes = cells * Double.BYTES;
+        long available = Runtime.getRuntime().maxMemory();
+        if (cells > Integer.MAX_VALUE - 8 || bytes > available * 0.7) {
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+                    "%d chains x %d draws x %d quantities = %.3g values (%.1f GB) do not fit in this JVM's memory "
+                            + "(max heap %.1f GB); use fewer draws or chains, or a larger heap (-Xmx, e.g. through "
+                            + "MEADS_JVM_OPTS)", chains, draws, quantities, (double) cells, bytes / 1e9,
+                    available / 1e9));
+        }
+    }
+
     /** Runs every stage. */
     public PipelineResult run() {
         int n = options.chains();
         int d = density.dimension();
+        checkDrawsFit(n, options.draws(), density.constrainedNames().length);
         long seed = options.seed();
         PipelineResult result = new PipelineResult(options, density.name(), d);
         RandomGenerator[] chainRandom = new RandomGenerator[n];

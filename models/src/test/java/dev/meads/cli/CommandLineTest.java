@@ -1,0 +1,219 @@
+package dev.meads.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The meads command, driven as a user would, for each profile and each kind of bad input. */
+class CommandLineTest {
+    /** Settings that make any profile finish in about a second. */
+    private static final String[] TINY = {"--set", "chains=8", "--set", "meads.warmup=40", "--set", "draws=30",
+            "--set", "nuts.warmup=40", "--set", "nuts.draws=12", "--set", "spread.seeds=6", "--threads", "2"};
+
+    @TempDir
+    Path tmp;
+
+    private static String[] args(String... first) {
+        List<String> all = new ArrayList<>(List.of(first));
+        all.addAll(List.of(TINY));
+        return all.toArray(String[]::new);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"irt", "radon", "radon-mn", "smoke"})
+    void everyBuiltInProfileRuns(String profile) throws Exception {
+        Path out = tmp.resolve(profile);
+        CliHarness.Outcome r = CliHarness.run(args("run", profile, "--out", out.toString()));
+        assertEquals(0, r.code(), r.toString());
+        for (String f : List.of("report.json", "summary.csv", "chain_1.csv", "chain_8.csv", "rhat.png")) {
+            assertTrue(Files.size(out.resolve(f)) > 0, f + "\n" + r);
+        }
+        assertTrue(r.out().contains("lambda_max"), r.out());
+        assertTrue(r.out().contains("posterior summary"), r.out());
+        assertTrue(r.out().contains("output: " + out), r.out());
+        if (profile.startsWith("radon")) {
+            assertTrue(Files.exists(out.resolve("forest.png")), "radon runs draw the county forest plot");
+            assertTrue(r.out().contains("sigma_alpha"), r.out());
+        } else {
+            assertTrue(r.out().contains("theta[1]") && r.out().contains("a[1]"), r.out());
+        }
+    }
+
+    @Test
+    void profileFileFromTheRepository() {
+        Path repoProfile = Path.of("..", "profiles", "smoke.properties");
+        CliHarness.Outcome r = CliHarness.run(args("run", repoProfile.toString(), "--out",
+                tmp.resolve("p").toString(), "--quiet"));
+        assertEquals(0, r.code(), r.toString());
+        assertEquals(tmp.resolve("p").toString(), r.out().strip(), "--quiet prints only the output folder");
+        assertEquals("", r.err().strip(), "--quiet prints no progress");
+    }
+
+    @Test
+    void defaultOutputFolderIsUnderRuns() throws Exception {
+        Path before = Path.of("runs");
+        List<Path> existing = Files.exists(before) ? Stream.of(before.toFile().listFiles()).map(f -> f.toPath())
+                .toList() : List.of();
+        CliHarness.Outcome r = CliHarness.run(args("run", "smoke", "--quiet"));
+        assertEquals(0, r.code(), r.toString());
+        Path folder = Path.of(r.out().strip());
+        assertTrue(folder.startsWith("runs") && folder.getFileName().toString().startsWith("smoke-"), folder.toString());
+        assertFalse(existing.contains(folder));
+        try (Stream<Path> walk = Files.walk(folder)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    @Test
+    void unknownKeySuggestsTheNearest() {
+        CliHarness.Outcome r = CliHarness.run("run", "smoke", "--set", "meads.wramup=10");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("unknown key 'meads.wramup'") && r.err().contains("did you mean 'meads.warmup'"),
+                r.err());
+        assertFalse(r.err().contains("Exception"), "no stack trace without --debug: " + r.err());
+    }
+
+    @Test
+    void unknownKeyInAProfileFileNamesFileAndLine() throws Exception {
+        Path p = tmp.resolve("bad.properties");
+        Files.writeString(p, "# a profile\nmodel = irt\nchians = 64\n");
+        CliHarness.Outcome r = CliHarness.run("run", p.toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("bad.properties:3") && r.err().contains("did you mean 'chains'"), r.err());
+    }
+
+    @Test
+    void badValuesAreExplained() {
+        CliHarness.Outcome neg = CliHarness.run("run", "smoke", "--set", "draws=-5");
+        assertEquals(2, neg.code());
+        assertTrue(neg.err().contains("draws = '-5': must be at least 1"), neg.err());
+        CliHarness.Outcome text = CliHarness.run("run", "smoke", "--set", "chains=lots");
+        assertEquals(2, text.code());
+        assertTrue(text.err().contains("not a whole number"), text.err());
+        CliHarness.Outcome frac = CliHarness.run("run", "smoke", "--set", "meads.warmup=10.5");
+        assertEquals(2, frac.code());
+        CliHarness.Outcome folds = CliHarness.run("run", "smoke", "--set", "chains=18");
+        assertEquals(2, folds.code());
+        assertTrue(folds.err().contains("divisible by meads.folds = 4"), folds.err());
+        CliHarness.Outcome prior = CliHarness.run("run", "radon", "--set", "prior.sigma_y=half-student(3)");
+        assertEquals(2, prior.code());
+        assertTrue(prior.err().contains("prior.sigma_y") && prior.err().contains("unknown scale prior"), prior.err());
+        CliHarness.Outcome choice = CliHarness.run("run", "smoke", "--set", "init=random");
+        assertEquals(2, choice.code());
+        assertTrue(choice.err().contains("expected one of spread, naive"), choice.err());
+        CliHarness.Outcome selection = CliHarness.run("run", "smoke", "--set", "summary=thta[1:3]");
+        assertEquals(2, selection.code());
+        assertTrue(selection.err().contains("summary"), selection.err());
+    }
+
+    @Test
+    void missingAndMalformedDataFiles() throws Exception {
+        CliHarness.Outcome missing = CliHarness.run("sample", "--model", "radon", "--data",
+                tmp.resolve("nope.csv").toString());
+        assertEquals(2, missing.code());
+        assertTrue(missing.err().contains("no such file"), missing.err());
+        Path bad = tmp.resolve("radon.csv");
+        Files.writeString(bad, "county,floor,log_radon\n1,0,1.2\n2,1,abc\n");
+        CliHarness.Outcome malformed = CliHarness.run("sample", "--model", "radon", "--data", bad.toString());
+        assertEquals(2, malformed.code());
+        assertTrue(malformed.err().contains("radon.csv:3") && malformed.err().contains("log_radon"), malformed.err());
+        Path irt = tmp.resolve("irt.csv");
+        Files.writeString(irt, "1,0,1\n0,2,1\n");
+        CliHarness.Outcome notBinary = CliHarness.run("sample", "--model", "irt", "--data", irt.toString());
+        assertEquals(2, notBinary.code());
+        assertTrue(notBinary.err().contains("irt.csv:2"), notBinary.err());
+        CliHarness.Outcome model = CliHarness.run("sample", "--model", "probit", "--data", irt.toString());
+        assertEquals(2, model.code());
+    }
+
+    @Test
+    void sampleOnAUsersRadonFile() throws Exception {
+        StringBuilder csv = new StringBuilder("log_radon,floor_measure,county_idx,extra\n");
+        java.util.SplittableRandom r = new java.util.SplittableRandom(4);
+        for (int i = 0; i < 120; i++) {
+            int county = 1 + i % 12;
+            int floor = r.nextInt(3) == 0 ? 1 : 0;
+            double y = 1.0 + 0.1 * county - 0.6 * floor + 0.5 * r.nextGaussian();
+            csv.append(y).append(',').append(floor).append(',').append(county).append(",x\n");
+        }
+        Path data = tmp.resolve("mine.csv");
+        Files.writeString(data, csv);
+        Path out = tmp.resolve("mine-run");
+        List<String> a = new ArrayList<>(List.of("sample", "--model", "radon", "--data", data.toString(), "--prior",
+                "sigma_y=half-normal(1)", "--prior", "mu_alpha=normal(0, 10)", "--out", out.toString()));
+        a.addAll(List.of(TINY));
+        CliHarness.Outcome res = CliHarness.run(a.toArray(String[]::new));
+        assertEquals(0, res.code(), res.toString());
+        assertTrue(res.out().contains("120 observations in 12 counties"), res.out());
+        assertTrue(Files.readString(out.resolve("report.json")).contains("half-normal"));
+    }
+
+    @Test
+    void existingOutputFolderIsNotOverwritten() throws Exception {
+        Path out = tmp.resolve("taken");
+        Files.createDirectories(out);
+        Files.writeString(out.resolve("precious.txt"), "keep me");
+        CliHarness.Outcome r = CliHarness.run(args("run", "smoke", "--out", out.toString()));
+        assertEquals(2, r.code(), r.toString());
+        assertTrue(r.err().contains(out.toString()), r.err());
+        assertEquals("keep me", Files.readString(out.resolve("precious.txt")));
+        CliHarness.Outcome forced = CliHarness.run(args("run", "smoke", "--out", out.toString(), "--overwrite"));
+        assertEquals(2, forced.code(), "--overwrite only replaces folders meads wrote: " + forced);
+        Path mine = tmp.resolve("mine");
+        assertEquals(0, CliHarness.run(args("run", "smoke", "--out", mine.toString())).code());
+        assertEquals(2, CliHarness.run(args("run", "smoke", "--out", mine.toString())).code());
+        assertEquals(0, CliHarness.run(args("run", "smoke", "--out", mine.toString(), "--overwrite")).code());
+    }
+
+    @Test
+    void helpAndVersion() {
+        for (String[] cmd : new String[][] {{"--help"}, {"run", "--help"}, {"sample", "--help"}, {"diagnose", "--help"},
+                {"bench", "--help"}, {"keys", "--help"}}) {
+            CliHarness.Outcome r = CliHarness.run(cmd);
+            assertEquals(0, r.code(), String.join(" ", cmd));
+            assertTrue(r.out().contains("Usage:"), r.out());
+        }
+        CliHarness.Outcome v = CliHarness.run("--version");
+        assertEquals(0, v.code());
+        assertTrue(v.out().startsWith("meads "), v.out());
+        CliHarness.Outcome keys = CliHarness.run("keys");
+        for (Setting s : Setting.values()) {
+            assertTrue(keys.out().contains(s.key()), s.key());
+        }
+        CliHarness.Outcome bad = CliHarness.run("run");
+        assertEquals(2, bad.code(), "a missing profile is a usage error");
+        assertTrue(bad.err().contains("PROFILE"), bad.err());
+    }
+
+    @Test
+    void diagnoseReadsARunsStanCsvFiles() throws Exception {
+        Path out = tmp.resolve("for-diagnose");
+        assertEquals(0, CliHarness.run(args("run", "smoke", "--out", out.toString())).code());
+        List<String> a = new ArrayList<>(List.of("diagnose", "--summary", "a[1:2]"));
+        for (int c = 1; c <= 8; c++) {
+            a.add(out.resolve("chain_" + c + ".csv").toString());
+        }
+        CliHarness.Outcome r = CliHarness.run(a.toArray(String[]::new));
+        assertEquals(0, r.code(), r.toString());
+        assertTrue(r.out().contains("8 chains x 30 draws, 160 parameters"), r.out());
+        assertTrue(r.out().contains("a[2]") && !r.out().contains("theta[1] "), r.out());
+        assertTrue(r.out().contains("chain-second"), r.out());
+        CliHarness.Outcome missing = CliHarness.run("diagnose", tmp.resolve("none.csv").toString());
+        assertEquals(2, missing.code());
+        Path garbage = tmp.resolve("garbage.csv");
+        Files.writeString(garbage, "lp__,x\n1,2\n3,oops\n4,5\n");
+        CliHarness.Outcome g = CliHarness.run("diagnose", garbage.toString());
+        assertEquals(2, g.code(), g.toString());
+        assertTrue(g.err().contains("garbage.csv"), g.err());
+    }
+}
