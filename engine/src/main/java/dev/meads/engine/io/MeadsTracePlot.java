@@ -6,7 +6,7 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.style.Styler;
 
 /**
- * How MEADS tuned itself: the step size (log scale) and the momentum persistence alpha of
+ * How MEADS tuned itself: the step size (log scale) and the momentum refresh fraction alpha of
  * each fold against the adaptation iteration, one line per fold.
  */
 public final class MeadsTracePlot {
@@ -34,7 +34,7 @@ public final class MeadsTracePlot {
         XYChart eps = panel("Step size per fold", "step size (log scale)", stepSize);
         eps.getStyler().setYAxisLogarithmic(true);
         eps.getStyler().setYAxisLogarithmicDecadeOnly(false);
-        XYChart alp = panel("Momentum persistence alpha per fold", "alpha", alpha);
+        XYChart alp = panel("Momentum refresh fraction alpha per fold", "alpha", alpha);
         return PngImages.grid(List.of(eps, alp), 2, "MEADS adaptation");
     }
 
