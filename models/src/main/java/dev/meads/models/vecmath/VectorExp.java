@@ -22,7 +22,7 @@ import jdk.incubator.vector.VectorOperators;
  * exact polynomial 3.6e-18). The polynomial is evaluated as a Horner scheme in {@code u^2} over
  * coefficient pairs (see {@link #expOfNegatedReduced}), and {@code 1 - u} is added last so that
  * its rounding is not amplified. {@link #exp} uses the same reduction with {@code u} negated
- * and the scale split in two halves so that it reaches the largest finite results.
+ * and the scale applied as {@code 2 * 2^(n-1)} so that it reaches the largest finite results.
  *
  * <p>Range: where {@code exp(-x)} would fall below about {@code 2^-1022} (x above
  * {@link #UNDERFLOW_CUTOFF}) the result is 0; subnormal results between {@code exp(-708.39)}
