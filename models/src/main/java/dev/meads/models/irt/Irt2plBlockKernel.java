@@ -29,7 +29,8 @@ import java.util.function.IntConsumer;
  * as {@code s = (+-a) theta - (+-a) b} with one fused multiply-add; it differs from the
  * reference's {@code a (theta - b)} by rounding only (at most an ulp of {@code a b}).
  *
- * <p>Each item is done in three passes over its students (see {@link #passes} for why).
+ * <p>Each item is done in four passes (see {@link #passes} for why): its discriminations, then
+ * three over its students.
  *
  * <p>Not thread-safe: the scratch arrays belong to one thread.
  */
@@ -69,15 +70,15 @@ final class Irt2plBlockKernel {
     /** Per student of the current item: {@code 2/((1+e)(2+e))}. */
     private final double[] reciprocal;
     /**
-     * The passes over an item's students, called through an interface with three implementations.
+     * The passes over an item, called through an interface with four implementations.
      * Each pass is one small compilation unit: C2 stops inlining the Vector API calls of a unit
      * beyond a budget of IR nodes (about 35 vector operations), and a vector that crosses a call
      * that was not inlined is boxed on the heap, 2-10 times slower. C2 inlines at most two
-     * receiver types at a call site, so a call site that sees three is never inlined and each pass
+     * receiver types at a call site, so a call site that sees four is never inlined and each pass
      * keeps its own budget whatever the order in which methods get compiled. Arrays carry the
      * values from pass to pass.
      */
-    private final IntConsumer[] passes = {this::logits, this::reciprocals, this::responseTerms};
+    private final IntConsumer[] passes = {this::discriminations, this::logits, this::reciprocals, this::responseTerms};
 
     Irt2plBlockKernel(int students, int items, StudentsByResponse byResponse) {
         this.students = students;
@@ -133,22 +134,11 @@ final class Irt2plBlockKernel {
                 logDiscrimination[j * L + l] = used ? positions[base + logAOff + j] : 0.0;
             }
         }
-        for (int j = 0; j < items; j++) {
-            DoubleVector a = VectorExp.exp(DoubleVector.fromArray(S, logDiscrimination, j * L));
-            DoubleVector b = DoubleVector.fromArray(S, difficulty, j * L);
-            a.intoArray(discrimination, j * L);
-            a.intoArray(signedDiscrimination, 2 * j * L);
-            a.neg().intoArray(signedDiscrimination, (2 * j + 1) * L);
-            a.mul(b).neg().intoArray(signedOffset, 2 * j * L);
-            a.mul(b).intoArray(signedOffset, (2 * j + 1) * L);
-            a.mul(0.5).intoArray(signedHalfDiscrimination, 2 * j * L);
-            a.mul(-0.5).intoArray(signedHalfDiscrimination, (2 * j + 1) * L);
-        }
     }
 
     /**
      * The response terms: log likelihood per lane and the sums the gradient needs, item by item,
-     * in three passes over the item's students (see {@link #passes}).
+     * in four passes (see {@link #passes}).
      */
     private void likelihood() {
         Arrays.fill(gradTheta, 0.0);
@@ -158,6 +148,19 @@ final class Irt2plBlockKernel {
                 pass.accept(j);
             }
         }
+    }
+
+    /** Pass 0 for item {@code j}: {@code a = exp(log_a)} and the signed and halved copies the other passes use. */
+    private void discriminations(int j) {
+        DoubleVector a = VectorExp.exp(DoubleVector.fromArray(S, logDiscrimination, j * L));
+        DoubleVector b = DoubleVector.fromArray(S, difficulty, j * L);
+        a.intoArray(discrimination, j * L);
+        a.intoArray(signedDiscrimination, 2 * j * L);
+        a.neg().intoArray(signedDiscrimination, (2 * j + 1) * L);
+        a.mul(b).neg().intoArray(signedOffset, 2 * j * L);
+        a.mul(b).intoArray(signedOffset, (2 * j + 1) * L);
+        a.mul(0.5).intoArray(signedHalfDiscrimination, 2 * j * L);
+        a.mul(-0.5).intoArray(signedHalfDiscrimination, (2 * j + 1) * L);
     }
 
     /** Pass 1 for item {@code j}: {@code s} and {@code e = exp(-|s|)} of every student, in response order. */

@@ -4,8 +4,12 @@ import jdk.incubator.vector.DoubleVector;
 
 /**
  * {@code log1p(e)} for {@code 0 <= e <= 1} on vectors, built from one division and fused
- * multiply-adds, accurate to a few ulp; the division also yields {@code 1/(1+e)}. That pair is
- * what the logistic function and the softplus need once {@code e = exp(-|s|)} is known.
+ * multiply-adds; in its shared form the division also yields {@code 1/(1+e)}. That pair is what
+ * the logistic function and the softplus need once {@code e = exp(-|s|)} is known. Accuracy
+ * (measured against 40-digit values, see the tests): {@link #log1pUnit(DoubleVector)} within
+ * 2 ulp of the correctly rounded result; the shared form
+ * {@link #log1pUnit(DoubleVector, DoubleVector)} within 4 ulp, and {@code 2/(1+e)} from it
+ * within 3 ulp (the shared division costs a few more roundings).
  *
  * <p>Method: {@code log(1+e) = 2 atanh(t)} with {@code t = e/(2+e)} in {@code [0, 1/3]}, and
  * {@code atanh(t) = t + t^3 P(t^2)} where {@code P} is a degree-9 relative-error minimax fit on
@@ -55,12 +59,12 @@ public final class VectorLog1p {
         return e.broadcast(2.0).div(e.add(e.broadcast(1.0)).mul(e.add(e.broadcast(2.0))));
     }
 
-    /** {@code 2/(1+e)} from {@code w = sharedReciprocal(e)}. */
+    /** {@code 2/(1+e)} from {@code w = sharedReciprocal(e)}: within 3 ulp. */
     public static DoubleVector twiceInverseOnePlus(DoubleVector e, DoubleVector w) {
         return e.add(e.broadcast(2.0)).mul(w);
     }
 
-    /** {@code log1p(e)} for {@code 0 <= e <= 1}, given {@code w = sharedReciprocal(e)}. */
+    /** {@code log1p(e)} for {@code 0 <= e <= 1}, given {@code w = sharedReciprocal(e)}: within 4 ulp. */
     public static DoubleVector log1pUnit(DoubleVector e, DoubleVector w) {
         return log1pFromTwiceAtanhArgument(e.mul(e.add(e.broadcast(1.0))).mul(w));
     }
