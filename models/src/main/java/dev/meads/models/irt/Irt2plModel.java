@@ -75,6 +75,12 @@ public final class Irt2plModel implements LogDensity {
         return Irt2plBlockKernel.lanes();
     }
 
+    /** The block form groups chains by vector lanes; worker ranges align to it. */
+    @Override
+    public int blockGranularity() {
+        return chainsPerVector();
+    }
+
     @Override
     public int dimension() {
         return layout.dimension();
