@@ -1,17 +1,27 @@
 package dev.meads.engine.simd;
 
 import jdk.incubator.vector.DoubleVector;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
  * Vector API twin of {@link ScalarKernels}: full vectors over the preferred species, then a
- * scalar tail. Reductions keep one partial sum per lane and reduce the lanes once at the end,
- * so the order is fixed for a given species.
+ * scalar tail. Reductions keep one partial sum per lane and add the lanes once at the end, in
+ * lane order: {@code reduceLanes(ADD)} leaves the order to the implementation, and interpreted
+ * and compiled code then differ in the last bit, which would make a run's bits depend on JIT
+ * timing (and so on the thread count).
  */
 public final class PanamaKernels implements Kernels {
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
     private static final int L = S.length();
+
+    /** The lanes of {@code v} added in lane order. */
+    private static double sumLanes(DoubleVector v) {
+        double s = 0.0;
+        for (int i = 0; i < L; i++) {
+            s += v.lane(i);
+        }
+        return s;
+    }
 
     @Override
     public double dot(double[] a, int aOff, double[] b, int bOff, int n) {
@@ -21,7 +31,7 @@ public final class PanamaKernels implements Kernels {
         for (; i < bound; i += L) {
             acc = DoubleVector.fromArray(S, a, aOff + i).fma(DoubleVector.fromArray(S, b, bOff + i), acc);
         }
-        double s = acc.reduceLanes(VectorOperators.ADD);
+        double s = sumLanes(acc);
         for (; i < n; i++) {
             s += a[aOff + i] * b[bOff + i];
         }
@@ -37,7 +47,7 @@ public final class PanamaKernels implements Kernels {
             DoubleVector v = DoubleVector.fromArray(S, a, aOff + i);
             acc = v.fma(v, acc);
         }
-        double s = acc.reduceLanes(VectorOperators.ADD);
+        double s = sumLanes(acc);
         for (; i < n; i++) {
             double v = a[aOff + i];
             s += v * v;
@@ -54,7 +64,7 @@ public final class PanamaKernels implements Kernels {
             DoubleVector v = DoubleVector.fromArray(S, p, pOff + i);
             acc = v.mul(DoubleVector.fromArray(S, minv, mOff + i)).fma(v, acc);
         }
-        double s = acc.reduceLanes(VectorOperators.ADD);
+        double s = sumLanes(acc);
         for (; i < n; i++) {
             double v = p[pOff + i];
             s += minv[mOff + i] * v * v;

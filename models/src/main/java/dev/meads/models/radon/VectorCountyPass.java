@@ -67,10 +67,10 @@ final class VectorCountyPass implements CountyPass {
             sdd = d.fma(d, sdd);
             w.fma(vLambda, d.mul(vNegTau)).intoArray(grad, gOff + c, m);
         }
-        sums[SQUARES] = sq.reduceLanes(VectorOperators.ADD);
-        sums[FLOOR_WEIGHTED] = fw.reduceLanes(VectorOperators.ADD);
-        sums[THIRD] = sd.reduceLanes(VectorOperators.ADD);
-        sums[FOURTH] = sdd.reduceLanes(VectorOperators.ADD);
+        sums[SQUARES] = sumLanes(sq);
+        sums[FLOOR_WEIGHTED] = sumLanes(fw);
+        sums[THIRD] = sumLanes(sd);
+        sums[FOURTH] = sumLanes(sdd);
     }
 
     @Override
@@ -119,10 +119,23 @@ final class VectorCountyPass implements CountyPass {
             szz = z.fma(z, szz);
             w.fma(vSigmaLambda, z.neg()).intoArray(grad, gOff + c, m);
         }
-        sums[SQUARES] = sq.reduceLanes(VectorOperators.ADD);
-        sums[FLOOR_WEIGHTED] = fw.reduceLanes(VectorOperators.ADD);
-        sums[THIRD] = sw.reduceLanes(VectorOperators.ADD);
-        sums[FOURTH] = swz.reduceLanes(VectorOperators.ADD);
-        sums[RAW_SQUARES] = szz.reduceLanes(VectorOperators.ADD);
+        sums[SQUARES] = sumLanes(sq);
+        sums[FLOOR_WEIGHTED] = sumLanes(fw);
+        sums[THIRD] = sumLanes(sw);
+        sums[FOURTH] = sumLanes(swz);
+        sums[RAW_SQUARES] = sumLanes(szz);
+    }
+
+    /**
+     * The lanes of {@code v} added in lane order: {@code reduceLanes(ADD)} leaves the order to the
+     * implementation, so interpreted and compiled code could differ in the last bit and a run's
+     * bits would depend on JIT timing.
+     */
+    private static double sumLanes(DoubleVector v) {
+        double s = 0.0;
+        for (int i = 0; i < v.length(); i++) {
+            s += v.lane(i);
+        }
+        return s;
     }
 }
