@@ -75,6 +75,29 @@ class CommandLineTest {
     }
 
     @Test
+    void sameSeedSameFilesWithOneOrTwoThreads() throws Exception {
+        Path one = tmp.resolve("t1");
+        Path two = tmp.resolve("t2");
+        List<String> base = new ArrayList<>(List.of(args("run", "smoke")));
+        base.remove(base.size() - 1);
+        base.remove(base.size() - 1); // drop --threads 2
+        List<String> a1 = new ArrayList<>(base);
+        a1.addAll(List.of("--threads", "1", "--out", one.toString(), "--set", "output.plots=false"));
+        List<String> a2 = new ArrayList<>(base);
+        a2.addAll(List.of("--threads", "2", "--out", two.toString(), "--set", "output.plots=false"));
+        assertEquals(0, CliHarness.run(a1.toArray(String[]::new)).code());
+        assertEquals(0, CliHarness.run(a2.toArray(String[]::new)).code());
+        assertEquals(Files.readString(one.resolve("summary.csv")), Files.readString(two.resolve("summary.csv")));
+        for (int c = 1; c <= 8; c++) {
+            List<String> r1 = Files.readAllLines(one.resolve("chain_" + c + ".csv")).stream()
+                    .filter(l -> !l.startsWith("#")).toList();
+            List<String> r2 = Files.readAllLines(two.resolve("chain_" + c + ".csv")).stream()
+                    .filter(l -> !l.startsWith("#")).toList();
+            assertEquals(r1, r2, "chain " + c + " draws");
+        }
+    }
+
+    @Test
     void unknownKeySuggestsTheNearest() {
         CliHarness.Outcome r = CliHarness.run("run", "smoke", "--set", "meads.wramup=10");
         assertEquals(2, r.code());
