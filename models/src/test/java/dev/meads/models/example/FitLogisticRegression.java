@@ -7,6 +7,7 @@ import dev.meads.engine.model.GradientCheck;
 import dev.meads.engine.model.GradientCheckResult;
 import java.util.SplittableRandom;
 
+/** Simulates data, checks the model's gradient, samples the posterior and prints the results. */
 public final class FitLogisticRegression {
 
     /** 500 observations of two standard-normal predictors; alpha = -0.5, beta = (1, -2). */

@@ -14,6 +14,7 @@ public final class LogisticRegression implements LogDensity {
     private final int[] y;      // 0 or 1
     private final int k;        // number of predictors
 
+    /** The model for predictors {@code x} ({@code n x k}) and outcomes {@code y} (0 or 1). */
     public LogisticRegression(double[][] x, int[] y) {
         this.x = x;
         this.y = y;

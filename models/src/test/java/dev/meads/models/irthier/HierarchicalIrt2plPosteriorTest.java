@@ -28,15 +28,24 @@ import org.junit.jupiter.api.Test;
  *       {@code mcse_ref = 0.0032 ref_sd}: at most a quarter of our MCSE, which changes the
  *       denominator by under 3%.</li>
  * </ul>
- * The largest relative error of the sds is reported (standard output of the test), not
- * asserted: the sds of the heavy-tailed discriminations converge slowly. The reference means
- * are rounded to 5 significant digits, far below either tolerance.
+ * Every parameter must also have a bulk ESS of at least 100, so that the MCSE the second rule
+ * divides by is itself reliable. The largest relative error of the sds is reported (standard
+ * output of the test), not asserted: the sds of the heavy-tailed discriminations converge
+ * slowly. The reference means are rounded to 5 significant digits, far below either tolerance.
+ *
+ * <p>Known and printed, not asserted: at this run length the hyperparameters mix slowly in the
+ * centred parameterisation. Measured over several seeds, sigma_theta has split R-hat 1.11 to 1.16
+ * and bulk ESS 300 to 400 (sigma_a: 1.07 to 1.09 and 500 to 950); the per-chain draws are short
+ * compared with their autocorrelation time (4000 draws per chain bring R-hat to 1.04; more MEADS
+ * warmup does not help). The means pass both rules all the same.
  */
 class HierarchicalIrt2plPosteriorTest {
     /** Assumed integrated autocorrelation time of the reference draws (see the class comment). */
     private static final double REFERENCE_TAU = 10.0;
     private static final double BENCHMARK_RULE = 0.25;
     private static final double MCSE_RULE = 4.0;
+    /** Smallest bulk ESS for which an MCSE is trusted. */
+    private static final double MIN_ESS = 100;
 
     @Test
     void meadsPipelineReproducesTheReferencePosterior() {
@@ -69,7 +78,7 @@ class HierarchicalIrt2plPosteriorTest {
             double mcse = Math.hypot(row.mcseMean(), refSd * referenceFactor);
             double z = difference / mcse;
             double sdError = Math.abs(row.sd() - refSd) / refSd;
-            if (!(benchmark < BENCHMARK_RULE) || !(z <= MCSE_RULE)) {
+            if (!(benchmark < BENCHMARK_RULE) || !(z <= MCSE_RULE) || !(row.essBulk() >= MIN_ESS)) {
                 failures.add(String.format(Locale.ROOT, "%s: mean %.4f, reference %.4f (sd %.4f): %.3f sd, %.2f MCSE"
                         + " (MCSE %.4f, ESS %.0f, R-hat %.3f)", name, row.mean(), refMean, refSd, benchmark, z,
                         row.mcseMean(), row.essBulk(), row.rhat()));
