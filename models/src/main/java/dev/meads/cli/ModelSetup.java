@@ -7,6 +7,7 @@ import dev.meads.models.data.IrtCsvLoader;
 import dev.meads.models.data.RadonCsvLoader;
 import dev.meads.models.irt.Irt2plModel;
 import dev.meads.models.irt.IrtData;
+import dev.meads.models.irthier.HierarchicalIrt2pl;
 import dev.meads.models.radon.RadonData;
 import dev.meads.models.radon.RadonModel;
 import dev.meads.models.radon.RadonParameterization;
@@ -46,12 +47,39 @@ record ModelSetup(LogDensity density, String description, Map<String, String> me
         return switch (model) {
             case "irt" -> irt(s, data, base, meta);
             case "radon" -> radon(s, data, base, meta);
-            default -> throw s.invalid(Setting.MODEL, "the hierarchical 2PL is not available in this version");
+            default -> hierarchicalIrt(s, data, base, meta);
         };
     }
 
     private static ModelSetup irt(Settings s, String data, IndexBase base, Map<String, String> meta) {
         String source = data.isEmpty() ? BUILTIN + "notebook-irt" : data;
+        IrtData d = irtData(s, source, base);
+        String description = describe(d);
+        meta.put("data", source);
+        meta.put("data_description", description);
+        meta.put("description", "2PL item response: theta ~ N(0,1), b ~ N(0,1), a ~ half-normal(1) (sampled as log a)");
+        return new ModelSetup(new Irt2plModel(d), description, meta, "theta[1:5],b[1:5],a[1:5]", null, null);
+    }
+
+    /** posteriordb's hierarchical 2PL (irt_2pl): hyperpriors on the scales of theta, a and b. */
+    private static ModelSetup hierarchicalIrt(Settings s, String data, IndexBase base, Map<String, String> meta) {
+        String source = data.isEmpty() ? BUILTIN + "posteriordb-irt2pl" : data;
+        IrtData d = irtData(s, source, base);
+        String description = describe(d);
+        meta.put("data", source);
+        meta.put("data_description", description);
+        meta.put("description", "hierarchical 2PL (posteriordb irt_2pl): theta ~ N(0, sigma_theta), "
+                + "a ~ lognormal(0, sigma_a), b ~ N(mu_b, sigma_b), half-Cauchy(0, 2) scales, mu_b ~ N(0, 5)");
+        return new ModelSetup(new HierarchicalIrt2pl(d), description, meta,
+                "sigma_theta,sigma_a,mu_b,sigma_b,a[1:3],b[1:3]", null, null);
+    }
+
+    private static String describe(IrtData d) {
+        return String.format(Locale.ROOT, "%d students x %d items, mean response %.3f", d.students(), d.items(),
+                d.meanResponse());
+    }
+
+    private static IrtData irtData(Settings s, String source, IndexBase base) {
         IrtData d;
         if (source.startsWith(BUILTIN)) {
             d = switch (source.substring(BUILTIN.length())) {
@@ -63,12 +91,7 @@ record ModelSetup(LogDensity density, String description, Map<String, String> me
         } else {
             d = IrtCsvLoader.load(existing(s, source), base);
         }
-        String description = String.format(Locale.ROOT, "%d students x %d items, mean response %.3f", d.students(),
-                d.items(), d.meanResponse());
-        meta.put("data", source);
-        meta.put("data_description", description);
-        meta.put("description", "2PL item response: theta ~ N(0,1), b ~ N(0,1), a ~ half-normal(1) (sampled as log a)");
-        return new ModelSetup(new Irt2plModel(d), description, meta, "theta[1:5],b[1:5],a[1:5]", null, null);
+        return d;
     }
 
     private static ModelSetup radon(Settings s, String data, IndexBase base, Map<String, String> meta) {

@@ -11,10 +11,12 @@ import picocli.CommandLine.Option;
 /** {@code meads sample --model irt|radon --data FILE}: the notebook's pipeline on a user's data. */
 @Command(name = "sample", mixinStandardHelpOptions = true,
         description = {"Samples a model on your own data file with the notebook's settings (override any of them).",
-                "IRT data: a 0/1 matrix (rows = students, no header) or long format with header person,item,y.",
+                "IRT data: a 0/1 matrix (rows = students, no header) or long format with header person,item,y "
+                        + "(or item,person,y).",
                 "Radon data: a header naming county (or county_idx), floor (or floor_measure) and log_radon."})
 final class SampleCommand implements Callable<Integer> {
-    @Option(names = "--model", required = true, paramLabel = "MODEL", description = "irt or radon")
+    @Option(names = "--model", required = true, paramLabel = "MODEL", description = "irt, irt-hier (posteriordb's "
+            + "hierarchical 2PL) or radon")
     String model;
 
     @Option(names = "--data", required = true, paramLabel = "FILE", description = "CSV data file")
@@ -52,10 +54,11 @@ final class SampleCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         String m = model.toLowerCase(Locale.ROOT);
-        if (!m.equals("irt") && !m.equals("radon")) {
-            throw new SettingsException("--model: '" + model + "': expected irt or radon");
+        if (!m.equals("irt") && !m.equals("radon") && !m.equals("irt-hier")) {
+            throw new SettingsException("--model: '" + model + "': expected irt, irt-hier or radon");
         }
-        Settings s = Profiles.builtIn(m).name("sample-" + m);
+        Settings s = Profiles.builtIn(m.equals("radon") ? "radon" : "irt").name("sample-" + m);
+        s.set(Setting.MODEL, m, "--model");
         s.set(Setting.DATA, data, "--data");
         put(s, Setting.DATA_INDEX_BASE, indexBase, "--index-base");
         put(s, Setting.RADON_PARAMETERISATION, parameterisation, "--parameterisation");
@@ -71,8 +74,8 @@ final class SampleCommand implements Callable<Integer> {
                 throw new SettingsException("--prior " + p + ": expected NAME=PRIOR, e.g. sigma_y=half-normal(1)");
             }
             if (!m.equals("radon")) {
-                throw new SettingsException("--prior " + p + ": the IRT model's priors are fixed (N(0,1) and "
-                        + "half-normal(1)); --prior applies to the radon model");
+                throw new SettingsException("--prior " + p + ": the IRT models' priors are fixed; --prior applies "
+                        + "to the radon model");
             }
             s.set("prior." + p.substring(0, eq).strip(), p.substring(eq + 1).strip(), "--prior " + p);
         }

@@ -182,6 +182,33 @@ class CommandLineTest {
     }
 
     @Test
+    void hierarchicalIrtOnALongFormatFile() throws Exception {
+        StringBuilder csv = new StringBuilder("item,person,y\n");
+        java.util.SplittableRandom r = new java.util.SplittableRandom(9);
+        for (int item = 1; item <= 6; item++) {
+            for (int person = 1; person <= 25; person++) {
+                csv.append(item).append(',').append(person).append(',').append(r.nextInt(2)).append('\n');
+            }
+        }
+        Path data = tmp.resolve("long.csv");
+        Files.writeString(data, csv);
+        Path out = tmp.resolve("hier");
+        List<String> a = new ArrayList<>(List.of("sample", "--model", "irt-hier", "--data", data.toString(), "--out",
+                out.toString()));
+        a.addAll(List.of(TINY));
+        CliHarness.Outcome res = CliHarness.run(a.toArray(String[]::new));
+        assertEquals(0, res.code(), res.toString());
+        assertTrue(res.out().contains("25 students x 6 items"), res.out());
+        assertTrue(res.out().contains("sigma_theta"), res.out());
+        assertTrue(Files.readString(out.resolve("summary.csv")).contains("\nsigma_b,"));
+        Path missing = tmp.resolve("incomplete.csv");
+        Files.writeString(missing, "item,person,y\n1,1,0\n1,2,1\n2,1,1\n");
+        CliHarness.Outcome bad = CliHarness.run("sample", "--model", "irt-hier", "--data", missing.toString());
+        assertEquals(2, bad.code(), bad.toString());
+        assertTrue(bad.err().contains("incomplete.csv"), bad.err());
+    }
+
+    @Test
     void existingOutputFolderIsNotOverwritten() throws Exception {
         Path out = tmp.resolve("taken");
         Files.createDirectories(out);
