@@ -48,7 +48,7 @@ while [ $# -gt 0 ]; do
                      [[ "$2" =~ ^[0-9]+([.][0-9]+)?$ ]] || die "--wait-load needs a number, got '$2'"
                      wait_load=$2; shift 2 ;;
         --keep-draws) keep_draws=1; shift ;;
-        -h|--help) sed -n '2,23p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h|--help) sed -n '2,22p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) die "unknown argument '$1' (try --help)" ;;
     esac
 done
