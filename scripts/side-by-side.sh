@@ -134,7 +134,8 @@ timed() {
     local load
     load=$(loadavg | cut -d' ' -f1)
     local TIMEFORMAT='%3R %3U %3S' status=0
-    { time "$@" 9>&- ; } 2>>"$timing_file.time" || status=$?
+    # fd 8 keeps the caller's stderr for the command; only the timing goes to the .time file
+    { time "$@" 2>&8 8>&- 9>&- ; } 8>&2 2>>"$timing_file.time" || status=$?
     if [ -n "$lock" ]; then
         flock -u 9
         exec 9>&-
