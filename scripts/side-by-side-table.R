@@ -1,0 +1,174 @@
+#!/usr/bin/env Rscript
+# Builds the side-by-side table (markdown) from the raw outputs of scripts/side-by-side.sh:
+#   OUT_DIR/stan/stan_<model>_seed<seed>.csv   metric,value files of scripts/stan/run_stan_peer.R
+#   OUT_DIR/stan/runs.tsv                      model, seed, process wall/user/sys seconds
+#   OUT_DIR/meads/runs.tsv                     model, seed, folder, process wall/user/sys seconds
+#   OUT_DIR/meads/<folder>/report.json         meads' own report of each run
+#
+#   Rscript scripts/side-by-side-table.R OUT_DIR
+#
+# Every figure is a median over the repetitions, with the range in brackets. ESS per second is
+# computed per run, then the median is taken. Ratios are ratios of those medians.
+
+suppressPackageStartupMessages(library(jsonlite))
+
+args <- commandArgs(trailingOnly = TRUE)
+if (length(args) != 1) stop("usage: side-by-side-table.R OUT_DIR", call. = FALSE)
+out_dir <- args[1]
+
+# BlackJAX MEADS + GHMC (JAX 0.10, 2 CPU threads), notebook settings, after compilation, on this
+# machine: /work/shared/design/PERFORMANCE.md, table "Peers on the notebook's two workloads".
+python <- list(irt = list(seconds = 1.67, ess = 172, rhat = 1.28),
+               radon = list(seconds = 0.43, ess = 2478, rhat = 1.024))
+targets <- c(stan = 20, python = 5)
+
+read_metrics <- function(path) {
+  m <- read.csv(path, stringsAsFactors = FALSE)
+  setNames(as.list(m$value), m$metric)
+}
+num <- function(x) as.numeric(x)
+
+stan_runs <- read.delim(file.path(out_dir, "stan", "runs.tsv"), stringsAsFactors = FALSE)
+meads_runs <- read.delim(file.path(out_dir, "meads", "runs.tsv"), stringsAsFactors = FALSE)
+
+stan <- do.call(rbind, lapply(seq_len(nrow(stan_runs)), function(i) {
+  r <- stan_runs[i, ]
+  m <- read_metrics(file.path(out_dir, "stan", sprintf("stan_%s_seed%d.csv", r$model, r$seed)))
+  data.frame(model = r$model, seed = r$seed, chain_s = num(m$chain_s),
+             call_wall_s = num(m$wall_s_sampling_call), process_wall_s = r$wall_s,
+             process_cpu_s = r$user_s + r$sys_s,
+             ess = num(m$min_ess_bulk), rhat = num(m$max_rhat), grads = num(m$gradient_evaluations),
+             divergences = num(m$divergences), load = r$load_1min_before)
+}))
+stages <- list()
+meads <- do.call(rbind, lapply(seq_len(nrow(meads_runs)), function(i) {
+  r <- meads_runs[i, ]
+  rep <- fromJSON(file.path(out_dir, "meads", r$folder, "report.json"), simplifyVector = FALSE)
+  if (!isTRUE(rep$completed)) stop(r$folder, ": the run did not complete", call. = FALSE)
+  d <- rep$diagnostics
+  stage_s <- setNames(vapply(rep$stages, function(st) st$seconds, 0),
+                      vapply(rep$stages, function(st) st$name, ""))
+  stages[[length(stages) + 1]] <<- data.frame(model = r$model, stage = names(stage_s), seconds = stage_s,
+                                              stringsAsFactors = FALSE)
+  data.frame(model = r$model, seed = r$seed, total_s = rep$total_seconds,
+             threads = rep$configuration$threads, wall_s = r$wall_s, cpu_s = r$user_s + r$sys_s,
+             ess = d$min_ess_bulk, rhat = d$max_rhat, grads = rep$total_gradient_evaluations,
+             divergences = rep$sampling$divergences, load = r$load_1min_before)
+}))
+
+fmt <- function(x, digits = 3) {
+  ifelse(abs(x) >= 100, formatC(x, format = "f", digits = 0, big.mark = ","),
+         formatC(x, format = "fg", digits = digits, flag = "#"))
+}
+spread <- function(x, f = fmt) {
+  if (length(x) == 1) return(f(x))
+  sprintf("%s (%s–%s)", f(median(x)), f(min(x)), f(max(x)))
+}
+rhat_fmt <- function(x) formatC(x, format = "f", digits = 4)
+
+lines <- c()
+emit <- function(...) lines <<- c(lines, paste0(...))
+
+labels <- c(irt = "IRT 2PL (160 parameters)", radon = "Radon, centred (89 parameters)")
+ratio_rows <- list()
+emit("### Raw figures")
+emit("")
+emit("Medians over the runs, range in brackets. Min bulk ESS excludes lp__; R-hat is the maximum over parameters.")
+emit("")
+emit("| workload | system | runs | seconds | min bulk ESS | max R-hat | gradient evaluations | min bulk ESS / s |")
+emit("|---|---|---|---|---|---|---|---|")
+for (model in c("irt", "radon")) {
+  s <- stan[stan$model == model, ]
+  m <- meads[meads$model == model, ]
+  p <- python[[model]]
+  if (nrow(s) == 0 || nrow(m) == 0) stop("no runs of ", model, call. = FALSE)
+  stan_rate <- s$ess / s$chain_s
+  stan_process_cpu <- s$ess / s$process_cpu_s
+  in_process <- m$ess / m$total_s
+  whole <- m$ess / m$wall_s
+  per_cpu <- m$ess / (m$total_s * m$threads)
+  measured_cpu <- m$ess / m$cpu_s
+  python_rate <- p$ess / p$seconds
+  threads <- paste(unique(m$threads), collapse = "/")
+  emit(sprintf("| %s | Stan 2.21 NUTS (rstan), 4 × (1000 + 1000) | %d | %s chain-s (warmup + sampling); `sampling()` call %s s wall | %s | %s | %s | **%s** per chain-s |",
+               labels[[model]], nrow(s), spread(s$chain_s), spread(s$call_wall_s),
+               spread(s$ess), spread(s$rhat, rhat_fmt), spread(s$grads), spread(stan_rate)))
+  emit(sprintf("| | Stan, whole `Rscript` process (compiled model loaded from cache; R start, 2 worker processes, summary) | %d | %s wall s, %s CPU-s (user + sys) | | | | %s per wall-s, %s per CPU-s |",
+               nrow(s), spread(s$process_wall_s), spread(s$process_cpu_s), spread(s$ess / s$process_wall_s),
+               spread(stan_process_cpu)))
+  emit(sprintf("| | meads, in-process (whole pipeline) | %d | %s s | %s | %s | %s | **%s** |",
+               nrow(m), spread(m$total_s), spread(m$ess), spread(m$rhat, rhat_fmt), spread(m$grads),
+               spread(in_process)))
+  emit(sprintf("| | meads, whole process (`./meads run %s`, JVM start and output files included) | %d | %s s wall | | | | %s |",
+               model, nrow(m), spread(m$wall_s), spread(whole)))
+  emit(sprintf("| | meads per CPU-second (in-process s × %s threads) | %d | %s CPU-s | | | | %s per CPU-s |",
+               threads, nrow(m), spread(m$total_s * m$threads), spread(per_cpu)))
+  emit(sprintf("| | meads per measured CPU-second (whole process, user + sys) | %d | %s CPU-s | | | | %s per CPU-s |",
+               nrow(m), spread(m$cpu_s), spread(measured_cpu)))
+  emit(sprintf("| | BlackJAX MEADS (Python), after compilation; quoted from PERFORMANCE.md, not re-run | 1 | %s s | %s | %s | | %s |",
+               fmt(p$seconds), fmt(p$ess), rhat_fmt(p$rhat), fmt(python_rate)))
+  ratio_rows[[model]] <- list(
+    stan = c(c(in_process = median(in_process), whole = median(whole), per_cpu = median(per_cpu),
+               measured_cpu = median(measured_cpu)) / median(stan_rate),
+             process_cpu = median(measured_cpu) / median(stan_process_cpu)),
+    python = c(in_process = median(in_process), whole = median(whole)) / python_rate)
+}
+
+verdict <- function(x, target) sprintf("%s× %s", fmt(x), if (x >= target) "(met)" else "(**missed**)")
+emit("")
+emit("### Ratios (meads ÷ peer, min bulk ESS per second)")
+emit("")
+emit(sprintf("Target: at least %g× Stan's ESS per chain-second and at least %g× Python's ESS per second.",
+             targets[["stan"]], targets[["python"]]))
+emit("")
+emit("Columns 2-5 divide by Stan's min bulk ESS per chain-second (warmup + sampling). Column 6 compares whole processes, each per measured CPU-second (user + sys): `./meads run` against `Rscript run_stan_peer.R sample`. Columns 7-8 divide by the BlackJAX figure (pipeline wall seconds, after compilation).")
+emit("")
+emit("| workload | in-process | whole process (wall) | per CPU-s (in-process wall × threads) | per measured CPU-s of the process | process vs process, per measured CPU-s | vs Python: in-process | vs Python: whole process |")
+emit("|---|---|---|---|---|---|---|---|")
+for (model in names(ratio_rows)) {
+  r <- ratio_rows[[model]]
+  emit(sprintf("| %s | %s | %s | %s | %s | %s | %s | %s |", labels[[model]],
+               verdict(r$stan[["in_process"]], targets[["stan"]]),
+               verdict(r$stan[["whole"]], targets[["stan"]]),
+               verdict(r$stan[["per_cpu"]], targets[["stan"]]),
+               verdict(r$stan[["measured_cpu"]], targets[["stan"]]),
+               verdict(r$stan[["process_cpu"]], targets[["stan"]]),
+               verdict(r$python[["in_process"]], targets[["python"]]),
+               verdict(r$python[["whole"]], targets[["python"]])))
+}
+stage_table <- do.call(rbind, stages)
+emit("")
+emit("### Where meads' in-process seconds go (median over runs)")
+emit("")
+stage_names <- unique(stage_table$stage)
+emit(paste0("| workload | ", paste(stage_names, collapse = " | "), " | total |"))
+emit(paste0("|", strrep("---|", length(stage_names) + 2)))
+for (model in c("irt", "radon")) {
+  st <- stage_table[stage_table$model == model, ]
+  cells <- vapply(stage_names, function(n) fmt(median(st$seconds[st$stage == n])), "")
+  emit(sprintf("| %s | %s | %s |", model, paste(cells, collapse = " | "),
+               fmt(median(meads$total_s[meads$model == model]))))
+}
+emit("")
+emit("### Runs")
+emit("")
+emit("Load = the machine's 1-minute load average just before the run (2 cores; other users' jobs included).")
+emit("")
+emit("| workload | system | seed | seconds | min bulk ESS | max R-hat | divergences | load |")
+emit("|---|---|---|---|---|---|---|---|")
+for (model in c("irt", "radon")) {
+  s <- stan[stan$model == model, ]
+  for (i in seq_len(nrow(s))) {
+    emit(sprintf("| %s | Stan | %d | %s chain-s | %s | %s | %d | %.2f |", model, s$seed[i], fmt(s$chain_s[i]),
+                 fmt(s$ess[i]), rhat_fmt(s$rhat[i]), as.integer(s$divergences[i]), s$load[i]))
+  }
+  m <- meads[meads$model == model, ]
+  for (i in seq_len(nrow(m))) {
+    emit(sprintf("| %s | meads | %d | %s s in-process, %s s wall | %s | %s | %d | %.2f |", model, m$seed[i],
+                 fmt(m$total_s[i]), fmt(m$wall_s[i]), fmt(m$ess[i]), rhat_fmt(m$rhat[i]),
+                 as.integer(m$divergences[i]), m$load[i]))
+  }
+}
+
+writeLines(lines, file.path(out_dir, "side-by-side.md"))
+writeLines(lines)

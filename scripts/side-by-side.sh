@@ -1,0 +1,214 @@
+#!/usr/bin/env bash
+# meads and Stan side by side on the BlackJAX MEADS notebook's two workloads (IRT 2PL, centred
+# radon), on the data files shipped inside meads. One command:
+#
+#   scripts/side-by-side.sh [--reps N] [--stan-reps N] [--out DIR] [--lock FILE | --no-lock]
+#                           [--wait-load X] [--keep-draws]
+#
+#   --reps N       meads runs per workload, seeds 1..N (default 5)
+#   --stan-reps N  Stan runs per workload, seeds 1..N (default 3)
+#   --out DIR      where the raw outputs go (default runs/side-by-side-<date>-<time>)
+#   --lock FILE    timed runs hold an flock on FILE, so that benchmarks of others on the same
+#                  machine do not overlap them (default /tmp/jmh.lock); --no-lock skips it
+#   --wait-load X  on a shared machine: before each timed run (lock held), wait until the
+#                  1-minute load average is below X, for at most 120 s (default: do not wait)
+#   --keep-draws   keep every meads run's Stan CSV files (default: only seed 1's, which the
+#                  read_stan_csv check uses; the others are about 100-200 MB each)
+#
+# What it does: installs R and rstan with apt-get if they are missing (it says so first), builds
+# meads if needed, compiles the two Stan models (cached under runs/.stan-models), runs Stan
+# (rstan NUTS defaults, 4 chains x (1000 warmup + 1000 draws), 2 cores) and meads (./meads run
+# irt|radon, the default profiles) under the lock, checks that rstan::read_stan_csv reads a
+# meads output folder, then prints the markdown table and writes it to DIR/side-by-side.md.
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(cd "$here/.." && pwd)"
+
+invocation="scripts/side-by-side.sh${*:+ $*}"
+reps=5
+stan_reps=3
+out=""
+lock=/tmp/jmh.lock
+keep_draws=0
+wait_load=""
+wait_max=120
+
+die() { echo "side-by-side: $*" >&2; exit 2; }
+positive() { [[ "$2" =~ ^[1-9][0-9]*$ ]] || die "$1 needs a positive integer, got '$2'"; }
+
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --reps) [ $# -ge 2 ] || die "--reps needs a value"; positive --reps "$2"; reps=$2; shift 2 ;;
+        --stan-reps) [ $# -ge 2 ] || die "--stan-reps needs a value"; positive --stan-reps "$2"; stan_reps=$2; shift 2 ;;
+        --out) [ $# -ge 2 ] || die "--out needs a folder"; out=$2; shift 2 ;;
+        --lock) [ $# -ge 2 ] || die "--lock needs a file"; lock=$2; shift 2 ;;
+        --no-lock) lock=""; shift ;;
+        --wait-load) [ $# -ge 2 ] || die "--wait-load needs a value"
+                     [[ "$2" =~ ^[0-9]+([.][0-9]+)?$ ]] || die "--wait-load needs a number, got '$2'"
+                     wait_load=$2; shift 2 ;;
+        --keep-draws) keep_draws=1; shift ;;
+        -h|--help) sed -n '2,22p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        *) die "unknown argument '$1' (try --help)" ;;
+    esac
+done
+
+say() { echo "side-by-side: $*" >&2; }
+
+# --- R and rstan -----------------------------------------------------------------------------
+r_ready() {
+    command -v Rscript >/dev/null 2>&1 &&
+        Rscript -e 'ok <- sapply(c("rstan", "jsonlite"), requireNamespace, quietly = TRUE); quit(status = if (all(ok)) 0 else 1)' \
+            >/dev/null 2>&1
+}
+if ! r_ready; then
+    packages="r-base-core r-cran-rstan r-cran-jsonlite"
+    command -v apt-get >/dev/null 2>&1 ||
+        die "R with the packages rstan and jsonlite is needed and apt-get is not available: install them yourself"
+    sudo=""
+    if [ "$(id -u)" -ne 0 ]; then
+        command -v sudo >/dev/null 2>&1 || die "R/rstan missing; run as root or install: apt-get install -y $packages"
+        sudo=sudo
+    fi
+    say "R or rstan is missing: installing with 'apt-get install -y $packages' (a few minutes)"
+    $sudo apt-get update -q >&2
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q $packages >&2
+    r_ready || die "R/rstan still not usable after apt-get install"
+fi
+
+# --- meads -----------------------------------------------------------------------------------
+cd "$root"
+say "building meads if needed"
+meads_version=$(./meads --version 2>/dev/null | head -n 1) || die "./meads --version failed (see ./meads --version)"
+
+# --- output folder and environment -----------------------------------------------------------
+[ -n "$out" ] || out="runs/side-by-side-$(date +%Y%m%d-%H%M%S)"
+[ ! -e "$out" ] || die "$out exists already; choose another --out"
+mkdir -p "$out/stan" "$out/meads"
+out="$(cd "$out" && pwd)"
+models_cache="$root/runs/.stan-models"
+
+if [ -n "$lock" ] && ! command -v flock >/dev/null 2>&1; then
+    say "flock not found: timed runs will not be protected by a lock"
+    lock=""
+fi
+
+loadavg() { cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || uptime | sed 's/.*average[s]*: *//; s/,//g'; }
+
+# With --wait-load: waits (at most $wait_max s) until the 1-minute load average drops below it.
+wait_for_quiet() {
+    [ -n "$wait_load" ] || return 0
+    local waited=0
+    while awk -v l="$(loadavg | cut -d' ' -f1)" -v x="$wait_load" 'BEGIN { exit !(l >= x) }'; do
+        [ "$waited" -lt "$wait_max" ] || { say "load average still $(loadavg) after ${wait_max} s; going on"; return 0; }
+        sleep 5
+        waited=$((waited + 5))
+    done
+}
+
+cxx=$(R CMD config CXX14 2>/dev/null | head -n 1)
+{
+    echo "date: $(date -u '+%Y-%m-%d %H:%M:%S UTC')"
+    echo "command: $invocation (meads seeds 1..$reps, Stan seeds 1..$stan_reps, lock: ${lock:-none}, wait for load below: ${wait_load:-no})"
+    echo "git commit: $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)"
+    echo "host: $(uname -srm)"
+    echo "os: $( (. /etc/os-release 2>/dev/null && echo "$PRETTY_NAME") || echo unknown)"
+    echo "cpu: $(grep -m1 'model name' /proc/cpuinfo 2>/dev/null | sed 's/.*: //') x $(nproc 2>/dev/null || echo '?')"
+    echo "meads: $meads_version"
+    Rscript -e 'suppressPackageStartupMessages(library(rstan)); cat(sprintf("R: %s\nrstan: %s\nStanHeaders: %s\nStan: %s\n", R.version.string, packageVersion("rstan"), packageVersion("StanHeaders"), stan_version()))' 2>/dev/null
+    echo "Stan's C++ compiler: ${cxx:-unknown} ($(${cxx%% *} --version 2>/dev/null | head -n 1))"
+    echo "load average before: $(loadavg)"
+} >"$out/environment.txt"
+say "raw outputs in $out"
+
+# Runs "$@" holding the lock (fd 9, closed for the command itself so that nothing it leaves
+# behind keeps the lock) and appends "wall user sys load" (seconds of the command; 1-minute load
+# average just before it) to $timing_file. Time spent waiting for the lock is not counted.
+timed() {
+    local timing_file=$1; shift
+    if [ -n "$lock" ]; then
+        exec 9>>"$lock"
+        flock 9
+    fi
+    wait_for_quiet
+    local load
+    load=$(loadavg | cut -d' ' -f1)
+    local TIMEFORMAT='%3R %3U %3S' status=0
+    # fd 8 keeps the caller's stderr for the command; only the timing goes to the .time file
+    { time "$@" 2>&8 8>&- 9>&- ; } 8>&2 2>>"$timing_file.time" || status=$?
+    if [ -n "$lock" ]; then
+        flock -u 9
+        exec 9>&-
+    fi
+    echo "$(tail -n 1 "$timing_file.time") $load" >>"$timing_file"
+    rm -f "$timing_file.time"
+    return $status
+}
+
+# --- Stan ------------------------------------------------------------------------------------
+say "compiling the Stan models (cached in $models_cache; the first time takes 1-2 minutes)"
+timed "$out/stan/compile.timing" Rscript "$here/stan/run_stan_peer.R" compile "$models_cache" "$out/stan" \
+    >"$out/stan/compile.log" 2>&1 || { tail -n 30 "$out/stan/compile.log" >&2; die "compiling the Stan models failed"; }
+
+printf 'model\tseed\twall_s\tuser_s\tsys_s\tload_1min_before\n' >"$out/stan/runs.tsv"
+for seed in $(seq 1 "$stan_reps"); do
+    for model in irt radon; do
+        log="$out/stan/stan_${model}_seed${seed}.log"
+        timing="$out/stan/stan_${model}_seed${seed}.timing"
+        timed "$timing" Rscript "$here/stan/run_stan_peer.R" sample "$models_cache" "$out/stan" "$model" "$seed" \
+            >"$log" 2>&1 || { tail -n 30 "$log" >&2; die "Stan run $model seed $seed failed"; }
+        read -r wall user sys load <"$timing"
+        printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$model" "$seed" "$wall" "$user" "$sys" "$load" >>"$out/stan/runs.tsv"
+        say "$(grep '^stan ' "$log" | tail -n 1)"
+    done
+done
+
+# --- meads -----------------------------------------------------------------------------------
+printf 'model\tseed\tfolder\twall_s\tuser_s\tsys_s\tload_1min_before\n' >"$out/meads/runs.tsv"
+for seed in $(seq 1 "$reps"); do
+    for model in irt radon; do
+        folder="$model-seed$seed"
+        timing="$out/meads/$folder.timing"
+        timed "$timing" ./meads run "$model" --seed "$seed" --quiet --out "$out/meads/$folder" \
+            >/dev/null 2>"$out/meads/$folder.stderr" ||
+            { tail -n 30 "$out/meads/$folder.stderr" >&2; die "meads run $model seed $seed failed"; }
+        read -r wall user sys load <"$timing"
+        printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$model" "$seed" "$folder" "$wall" "$user" "$sys" "$load" \
+            >>"$out/meads/runs.tsv"
+        say "meads $model seed $seed: ${wall} s wall ($(grep -o '"total_seconds": *[0-9.]*' "$out/meads/$folder/report.json" | sed 's/.*: *//') s in-process)"
+        if [ "$keep_draws" -eq 0 ] && [ "$seed" -ne 1 ]; then
+            rm -f "$out/meads/$folder"/chain_*.csv
+        fi
+    done
+done
+report1="$out/meads/irt-seed1/report.json"
+{
+    echo "JDK (meads): $(grep -m1 -o '"vendor": *"[^"]*"' "$report1" | sed 's/.*: *"//; s/"$//') $(grep -m1 -o '"version": *"[^"]*"' "$report1" | sed 's/.*: *"//; s/"$//')"
+    echo "load average after: $(loadavg)"
+} >>"$out/environment.txt"
+
+# --- rstan reads meads' Stan CSV files -------------------------------------------------------
+for model in irt radon; do
+    say "rstan::read_stan_csv on $out/meads/$model-seed1"
+    Rscript "$here/stan/read_meads_csv.R" "$out/meads/$model-seed1" "$out/read_stan_csv_$model.csv" \
+        >"$out/read_stan_csv_$model.log" 2>&1 || say "read_stan_csv check on $model FAILED (see $out/read_stan_csv_$model.log)"
+done
+
+# --- the table -------------------------------------------------------------------------------
+{
+    echo "## meads and Stan side by side"
+    echo
+    sed 's/^/- /' "$out/environment.txt"
+    echo
+    Rscript "$here/side-by-side-table.R" "$out"
+    echo
+    echo "### rstan::read_stan_csv on a meads output folder"
+    echo
+    for model in irt radon; do
+        echo "$model-seed1:"
+        echo '```'
+        cat "$out/read_stan_csv_$model.log"
+        echo '```'
+    done
+} | tee "$out/report.md"
+say "table and environment written to $out/report.md (table alone: $out/side-by-side.md)"
