@@ -38,7 +38,7 @@ final class Runner {
         PipelineOptions options = SamplerSettings.from(settings);
         String selection = summarySelection(settings, model);
         Path folder = outputFolder(settings);
-        OutputOptions outputs = new OutputOptions(settings.bool(Setting.OUTPUT_STAN_CSV),
+        OutputOptions outputs = new OutputOptions(settings.bool(Setting.OUTPUT_STAN_CSV), csvDigits(settings),
                 settings.bool(Setting.OUTPUT_PLOTS), settings.bool(Setting.OVERWRITE), model.forestGroup(),
                 model.forestReference(), List.of(), model.metadata());
 
@@ -73,6 +73,18 @@ final class Runner {
             return Interruption.EXIT_CODE;
         }
         return 0;
+    }
+
+    private static int csvDigits(Settings s) {
+        String v = s.string(Setting.OUTPUT_CSV_DIGITS).strip();
+        if (v.equalsIgnoreCase("full")) {
+            return 0;
+        }
+        int digits = s.integer(Setting.OUTPUT_CSV_DIGITS, 1);
+        if (digits > 17) {
+            throw s.invalid(Setting.OUTPUT_CSV_DIGITS, "must be at most 17 (or full)");
+        }
+        return digits;
     }
 
     private static String summarySelection(Settings s, ModelSetup model) {

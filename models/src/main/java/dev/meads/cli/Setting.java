@@ -57,6 +57,8 @@ public enum Setting {
     OUT("out", "", "output folder; empty = runs/<profile>-<date>-<time>"),
     OVERWRITE("overwrite", "false", "replace an existing output folder written by meads"),
     OUTPUT_STAN_CSV("output.stan-csv", "true", "write one Stan CSV file per chain"),
+    OUTPUT_CSV_DIGITS("output.csv-digits", "6", "significant digits of the draws in the Stan CSV files (CmdStan "
+            + "writes 6), or full for round-trip precision"),
     OUTPUT_PLOTS("output.plots", "true", "write PNG plots"),
     SUMMARY("summary", "", "parameters shown in the terminal summary, e.g. theta[1:5],sigma_y; empty = the "
             + "model's default; all = every parameter");

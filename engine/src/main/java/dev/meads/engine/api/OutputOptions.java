@@ -9,6 +9,8 @@ import java.util.Map;
  * {@code report.json}: Stan CSV files (one per chain), PNG plots, and facts for the report.
  *
  * @param stanCsv         write one Stan CSV file per chain, row by row while sampling
+ * @param csvDigits       significant digits of the draws in those files (CmdStan writes 6), or 0
+ *                        for full round-trip precision
  * @param plots           write PNG plots (R-hat histograms, traces, MEADS traces, forest plot)
  * @param overwrite       replace an existing folder that meads wrote earlier
  * @param forestGroup     vector parameter for the forest plot (e.g. {@code alpha}), or null for none
@@ -16,41 +18,55 @@ import java.util.Map;
  * @param traceParameters parameters shown in the trace plot (empty: the first four)
  * @param metadata        facts for the report's "model" section (data source, sizes, priors)
  */
-public record OutputOptions(boolean stanCsv, boolean plots, boolean overwrite, String forestGroup,
+public record OutputOptions(boolean stanCsv, int csvDigits, boolean plots, boolean overwrite, String forestGroup,
                             String forestReference, List<String> traceParameters, Map<String, String> metadata) {
 
     public OutputOptions {
+        if (csvDigits < 0 || csvDigits > 17) {
+            throw new IllegalArgumentException("CSV digits must be in [1, 17], or 0 for full precision, got "
+                    + csvDigits);
+        }
         traceParameters = List.copyOf(traceParameters);
         metadata = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
     }
 
-    /** Stan CSV and plots on, no overwrite, no forest plot. */
+    /** Stan CSV (6 significant digits, as CmdStan) and plots on, no overwrite, no forest plot. */
     public static OutputOptions defaults() {
-        return new OutputOptions(true, true, false, null, null, List.of(), Map.of());
+        return new OutputOptions(true, 6, true, false, null, null, List.of(), Map.of());
     }
 
     public OutputOptions withStanCsv(boolean on) {
-        return new OutputOptions(on, plots, overwrite, forestGroup, forestReference, traceParameters, metadata);
+        return new OutputOptions(on, csvDigits, plots, overwrite, forestGroup, forestReference, traceParameters,
+                metadata);
+    }
+
+    /** Significant digits of the draws in the Stan CSV files; 0 for full round-trip precision. */
+    public OutputOptions withCsvDigits(int digits) {
+        return new OutputOptions(stanCsv, digits, plots, overwrite, forestGroup, forestReference, traceParameters,
+                metadata);
     }
 
     public OutputOptions withPlots(boolean on) {
-        return new OutputOptions(stanCsv, on, overwrite, forestGroup, forestReference, traceParameters, metadata);
+        return new OutputOptions(stanCsv, csvDigits, on, overwrite, forestGroup, forestReference, traceParameters,
+                metadata);
     }
 
     public OutputOptions withOverwrite(boolean on) {
-        return new OutputOptions(stanCsv, plots, on, forestGroup, forestReference, traceParameters, metadata);
+        return new OutputOptions(stanCsv, csvDigits, plots, on, forestGroup, forestReference, traceParameters,
+                metadata);
     }
 
     /** A forest plot of the elements of {@code group}, with {@code reference}'s posterior mean as a line. */
     public OutputOptions withForest(String group, String reference) {
-        return new OutputOptions(stanCsv, plots, overwrite, group, reference, traceParameters, metadata);
+        return new OutputOptions(stanCsv, csvDigits, plots, overwrite, group, reference, traceParameters, metadata);
     }
 
     public OutputOptions withTraceParameters(List<String> names) {
-        return new OutputOptions(stanCsv, plots, overwrite, forestGroup, forestReference, names, metadata);
+        return new OutputOptions(stanCsv, csvDigits, plots, overwrite, forestGroup, forestReference, names, metadata);
     }
 
     public OutputOptions withMetadata(Map<String, String> facts) {
-        return new OutputOptions(stanCsv, plots, overwrite, forestGroup, forestReference, traceParameters, facts);
+        return new OutputOptions(stanCsv, csvDigits, plots, overwrite, forestGroup, forestReference, traceParameters,
+                facts);
     }
 }

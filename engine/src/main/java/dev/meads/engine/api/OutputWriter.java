@@ -48,7 +48,8 @@ final class OutputWriter {
                     .withExtra("chains", Integer.toString(pipeline.chains()))
                     .withExtra("meads_folds", Integer.toString(pipeline.meads().folds()))
                     .withExtra("threads", Integer.toString(pipeline.threads()));
-            this.csv = new StanCsvStream(folder.path(), info, density.constrainedNames(), pipeline.chains());
+            this.csv = new StanCsvStream(folder.path(), info, density.constrainedNames(), pipeline.chains(),
+                    options.csvDigits());
         } else {
             this.csv = null;
         }

@@ -21,14 +21,17 @@ public final class StanCsvStream implements DrawListener, AutoCloseable {
     private final StanCsvRunInfo info;
     private final String[] names;
     private final StanCsvWriter[] writers;
+    private final int significantDigits;
 
     /**
      * @param folder where the files go (must exist)
      * @param info   run information; each file gets its own chain id
      * @param names  constrained parameter names (bracket form)
      * @param chains number of chains
+     * @param significantDigits digits of the draws (0: full round-trip precision)
      */
-    public StanCsvStream(Path folder, StanCsvRunInfo info, String[] names, int chains) {
+    public StanCsvStream(Path folder, StanCsvRunInfo info, String[] names, int chains, int significantDigits) {
+        this.significantDigits = significantDigits;
         this.folder = folder;
         this.info = info;
         this.names = names.clone();
@@ -45,7 +48,7 @@ public final class StanCsvStream implements DrawListener, AutoCloseable {
         try {
             for (int c = 0; c < writers.length; c++) {
                 writers[c] = StanCsvWriter.create(folder.resolve(StanCsvWriter.chainFileName(PREFIX, c + 1)),
-                        info.withChainId(c + 1), names);
+                        info.withChainId(c + 1), names, significantDigits);
                 writers[c].writeAdaptation(parameters.stepSize(), inverseMetric);
             }
         } catch (IOException e) {

@@ -66,6 +66,7 @@ public final class StanCsvWriter implements Closeable {
     private final long flushNanos;
     private final int flushBytes;
     private final StringBuilder pending = new StringBuilder(1 << 12);
+    private int significantDigits;
     private long lastFlush;
     private long rows;
     private boolean adaptationWritten;
@@ -89,6 +90,22 @@ public final class StanCsvWriter implements Closeable {
      */
     public static StanCsvWriter create(Path file, StanCsvRunInfo info, String[] parameterNames) throws IOException {
         return create(file, info, parameterNames, DEFAULT_FLUSH_MILLIS, DEFAULT_FLUSH_BYTES);
+    }
+
+    /**
+     * Creates {@code file} like {@link #create(Path, StanCsvRunInfo, String[])}, with draws
+     * rounded to {@code significantDigits} significant digits (CmdStan's {@code sig_figs}; 6 is
+     * what CmdStan writes by default), or at full round-trip precision when it is 0.
+     */
+    public static StanCsvWriter create(Path file, StanCsvRunInfo info, String[] parameterNames,
+                                       int significantDigits) throws IOException {
+        if (significantDigits < 0 || significantDigits > 17) {
+            throw new IllegalArgumentException("significant digits must be in [1, 17], or 0 for full precision, got "
+                    + significantDigits);
+        }
+        StanCsvWriter w = create(file, info, parameterNames, DEFAULT_FLUSH_MILLIS, DEFAULT_FLUSH_BYTES);
+        w.significantDigits = significantDigits;
+        return w;
     }
 
     /**
@@ -206,14 +223,14 @@ public final class StanCsvWriter implements Closeable {
         Objects.checkFromIndexSize(samplerOff, SamplerColumn.COUNT, sampler.length);
         Objects.checkFromIndexSize(paramOff, parameters, params.length);
         for (int k = 0; k < SamplerColumn.COUNT; k++) {
-            appendNumber(pending, sampler[samplerOff + k]);
+            appendDraw(sampler[samplerOff + k]);
             pending.append(',');
         }
         for (int p = 0; p < parameters; p++) {
             if (p > 0) {
                 pending.append(',');
             }
-            appendNumber(pending, params[paramOff + p]);
+            appendDraw(params[paramOff + p]);
         }
         pending.append('\n');
         rows++;
@@ -350,6 +367,15 @@ public final class StanCsvWriter implements Closeable {
      * values below 1e15 as integers (CmdStan writes {@code treedepth__} that way), everything
      * else, including -0.0, infinities and NaN, as {@link Double#toString(double)}.
      */
+    /** A value of a draw row, at the writer's precision. */
+    private void appendDraw(double v) {
+        if (significantDigits == 0) {
+            appendNumber(pending, v);
+        } else {
+            DecimalText.append(pending, v, significantDigits);
+        }
+    }
+
     static void appendNumber(StringBuilder sb, double v) {
         if (v == (long) v && Math.abs(v) < 1e15 && (v != 0 || Double.doubleToRawLongBits(v) == 0L)) {
             sb.append((long) v);

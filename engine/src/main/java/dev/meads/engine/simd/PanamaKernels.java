@@ -1,6 +1,7 @@
 package dev.meads.engine.simd;
 
 import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -14,13 +15,34 @@ public final class PanamaKernels implements Kernels {
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
     private static final int L = S.length();
 
-    /** The lanes of {@code v} added in lane order. */
-    private static double sumLanes(DoubleVector v) {
-        double s = 0.0;
-        for (int i = 0; i < L; i++) {
-            s += v.lane(i);
+    /** Lane i ← lane i + L/2 (then L/4, L/8; wrapping): the halving steps of {@link #sumLanes}. */
+    private static final VectorShuffle<Double> HALF = VectorShuffle.iota(S, Math.max(1, L / 2), 1, true);
+    private static final VectorShuffle<Double> QUARTER = VectorShuffle.iota(S, Math.max(1, L / 4), 1, true);
+    private static final VectorShuffle<Double> EIGHTH = VectorShuffle.iota(S, Math.max(1, L / 8), 1, true);
+
+    /**
+     * The sum of the lanes of {@code v} in a fixed order: lanes {@code i} and {@code i + L/2}
+     * first, then the halves of that (a halving tree of lanewise additions, which give the same
+     * bits compiled or interpreted). A loop over {@code lane(i)} would allocate.
+     */
+    static double sumLanes(DoubleVector v) {
+        if (L > 8) {
+            double s = 0.0;
+            for (int i = 0; i < L; i++) {
+                s += v.lane(i);
+            }
+            return s;
         }
-        return s;
+        if (L >= 2) {
+            v = v.add(v.rearrange(HALF));
+        }
+        if (L >= 4) {
+            v = v.add(v.rearrange(QUARTER));
+        }
+        if (L == 8) {
+            v = v.add(v.rearrange(EIGHTH));
+        }
+        return v.lane(0);
     }
 
     @Override

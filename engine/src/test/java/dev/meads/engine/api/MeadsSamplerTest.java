@@ -77,7 +77,12 @@ class MeadsSamplerTest {
         }
         StanCsvRead back = StanCsvReader.read(List.of(out.resolve("chain_1.csv"), out.resolve("chain_2.csv")));
         assertEquals(200, back.draws().iterations());
-        assertEquals(r.draws().value(1, 17, 2), back.draws().value(1, 17, 2), 0.0);
+        double v = r.draws().value(1, 17, 2);
+        assertEquals(v, back.draws().value(1, 17, 2), 1e-5 * Math.abs(v), "6 significant digits by default");
+        Path exact = tmp.resolve("exact");
+        r.writeTo(exact, OutputOptions.defaults().withCsvDigits(0).withPlots(false));
+        StanCsvRead full = StanCsvReader.read(exact.resolve("chain_2.csv"));
+        assertEquals(v, full.draws().value(0, 17, 2), 0.0, "full precision round trip");
         String report = Files.readString(out.resolve("report.json"));
         assertTrue(report.contains("\"completed\": true"), report.substring(0, 200));
         assertTrue(report.contains("\"data\": \"synthetic\""));

@@ -3,6 +3,7 @@ package dev.meads.models.radon;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -20,6 +21,9 @@ import jdk.incubator.vector.VectorSpecies;
 final class VectorCountyPass implements CountyPass {
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
     private static final int L = S.length();
+    private static final VectorShuffle<Double> HALF = VectorShuffle.iota(S, Math.max(1, L / 2), 1, true);
+    private static final VectorShuffle<Double> QUARTER = VectorShuffle.iota(S, Math.max(1, L / 4), 1, true);
+    private static final VectorShuffle<Double> EIGHTH = VectorShuffle.iota(S, Math.max(1, L / 8), 1, true);
     static final VectorCountyPass INSTANCE = new VectorCountyPass();
 
     private VectorCountyPass() {
@@ -127,15 +131,28 @@ final class VectorCountyPass implements CountyPass {
     }
 
     /**
-     * The lanes of {@code v} added in lane order: {@code reduceLanes(ADD)} leaves the order to the
-     * implementation, so interpreted and compiled code could differ in the last bit and a run's
-     * bits would depend on JIT timing.
+     * The lanes of {@code v} added in a fixed order (a halving tree of lanewise additions):
+     * {@code reduceLanes(ADD)} leaves the order to the implementation, so interpreted and compiled
+     * code could differ in the last bit and a run's bits would depend on JIT timing; a loop over
+     * {@code lane(i)} would allocate.
      */
     private static double sumLanes(DoubleVector v) {
-        double s = 0.0;
-        for (int i = 0; i < v.length(); i++) {
-            s += v.lane(i);
+        if (L > 8) {
+            double s = 0.0;
+            for (int i = 0; i < L; i++) {
+                s += v.lane(i);
+            }
+            return s;
         }
-        return s;
+        if (L >= 2) {
+            v = v.add(v.rearrange(HALF));
+        }
+        if (L >= 4) {
+            v = v.add(v.rearrange(QUARTER));
+        }
+        if (L == 8) {
+            v = v.add(v.rearrange(EIGHTH));
+        }
+        return v.lane(0);
     }
 }
