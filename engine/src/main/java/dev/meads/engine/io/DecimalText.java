@@ -14,6 +14,7 @@ package dev.meads.engine.io;
 final class DecimalText {
     private static final double[] POWERS = new double[2 * 330 + 1];
     private static final long[] LONG_POWERS = new long[19];
+    private static final double LOG10_2 = 0.30102999566398120;
 
     static {
         for (int e = -330; e <= 330; e++) {
@@ -49,7 +50,9 @@ final class DecimalText {
             sb.append((long) v);
             return;
         }
-        int e = (int) Math.floor(Math.log10(a));
+        // decimal exponent from the binary one (off by at most one, corrected below)
+        int e = a >= Double.MIN_NORMAL ? (int) Math.floor(Math.getExponent(a) * LOG10_2)
+                : (int) Math.floor(Math.log10(a));
         long m = scaled(a, digits - 1 - e);
         if (m >= LONG_POWERS[digits]) {
             e++;
@@ -129,8 +132,13 @@ final class DecimalText {
 
     /** {@code value} written with exactly {@code width} digits (leading zeros). */
     private static void appendDigits(StringBuilder sb, long value, int width) {
-        for (int i = width - 1; i >= 0; i--) {
-            sb.append((char) ('0' + (value / LONG_POWERS[i]) % 10));
+        int n = 1;
+        while (n < LONG_POWERS.length && value >= LONG_POWERS[n]) {
+            n++;
         }
+        for (int i = n; i < width; i++) {
+            sb.append('0');
+        }
+        sb.append(value);
     }
 }
