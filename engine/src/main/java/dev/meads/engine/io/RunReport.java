@@ -87,7 +87,16 @@ public final class RunReport {
         w.name("vm").value(System.getProperty("java.vm.name"));
         w.name("os").value(System.getProperty("os.name") + " " + System.getProperty("os.arch"));
         w.name("processors").value(Runtime.getRuntime().availableProcessors());
+        w.name("vector_shape").value(vectorShape());
         w.endObject();
+    }
+
+    private static String vectorShape() {
+        try {
+            return jdk.incubator.vector.DoubleVector.SPECIES_PREFERRED.toString();
+        } catch (LinkageError e) {
+            return "Vector API not loaded (scalar kernels)";
+        }
     }
 
     private void model(JsonWriter w) {
