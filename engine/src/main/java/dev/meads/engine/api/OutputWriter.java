@@ -121,7 +121,13 @@ final class OutputWriter {
         return new double[] {warmup / chains, sampling / chains};
     }
 
+    /** A plot to render and the file it goes to. */
+    private record Plot(String file, java.util.function.Supplier<java.awt.image.BufferedImage> render) {
+    }
+
+    /** Renders and writes the plots, several at a time (each is independent). */
     private void plots(PipelineResult result, Summary summary) throws IOException {
+        List<Plot> plots = new ArrayList<>();
         Draws draws = result.draws();
         if (summary != null && !summary.parameters().isEmpty()) {
             String[] names = new String[summary.parameters().size()];
@@ -130,16 +136,19 @@ final class OutputWriter {
                 names[i] = summary.parameters().get(i).name();
                 rhat[i] = summary.parameters().get(i).rhat();
             }
-            write(RhatHistogramPlot.render(RhatHistogramPlot.groupByBaseName(names, rhat),
-                    RhatHistogramPlot.DEFAULT_THRESHOLD), "rhat.png");
+            plots.add(new Plot("rhat.png", () -> RhatHistogramPlot.render(
+                    RhatHistogramPlot.groupByBaseName(names, rhat), RhatHistogramPlot.DEFAULT_THRESHOLD)));
         }
         if (draws != null && draws.iterations() > 1) {
             List<String> trace = options.traceParameters().isEmpty()
                     ? Arrays.asList(draws.names()).subList(0, Math.min(4, draws.parameters()))
                     : options.traceParameters();
-            write(TracePlot.render(draws, trace, 4), "trace.png");
+            plots.add(new Plot("trace.png", () -> TracePlot.render(draws, trace, 4)));
             if (options.forestGroup() != null) {
-                forest(draws, summary);
+                Plot forest = forest(draws, summary);
+                if (forest != null) {
+                    plots.add(forest);
+                }
             }
         }
         MeadsTrace trace = result.meadsTrace();
@@ -150,11 +159,44 @@ final class OutputWriter {
                 eps[k] = trace.stepSizes(k);
                 alpha[k] = trace.alphas(k);
             }
-            write(MeadsTracePlot.render(eps, alpha), "meads.png");
+            plots.add(new Plot("meads.png", () -> MeadsTracePlot.render(eps, alpha)));
+        }
+        int threads = Math.max(1, Math.min(plots.size(), Runtime.getRuntime().availableProcessors()));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "meads-plots");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<java.util.concurrent.Future<Path>> done = new ArrayList<>();
+            for (Plot p : plots) {
+                done.add(pool.submit(() -> {
+                    Path file = folder.resolve(p.file());
+                    PngImages.write(p.render().get(), file);
+                    return file;
+                }));
+            }
+            for (java.util.concurrent.Future<Path> f : done) {
+                files.add(f.get());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while writing plots", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IOException("cannot draw a plot: " + cause, cause);
+        } finally {
+            pool.shutdownNow();
         }
     }
 
-    private void forest(Draws draws, Summary summary) throws IOException {
+    private Plot forest(Draws draws, Summary summary) {
         String prefix = options.forestGroup() + "[";
         List<String> names = new ArrayList<>();
         for (String n : draws.names()) {
@@ -163,7 +205,7 @@ final class OutputWriter {
             }
         }
         if (names.isEmpty()) {
-            return;
+            return null;
         }
         double reference = Double.NaN;
         String referenceLabel = null;
@@ -174,14 +216,10 @@ final class OutputWriter {
                 referenceLabel = options.forestReference() + " (posterior mean)";
             }
         }
-        List<ForestPlot.Interval> rows = ForestPlot.intervals(draws, names, 0.9);
-        write(ForestPlot.render(options.forestGroup() + ": posterior means with 90% intervals, sorted",
-                options.forestGroup(), rows, "90% interval", reference, referenceLabel), "forest.png");
-    }
-
-    private void write(java.awt.image.BufferedImage image, String name) throws IOException {
-        Path p = folder.resolve(name);
-        PngImages.write(image, p);
-        files.add(p);
+        double line = reference;
+        String lineLabel = referenceLabel;
+        return new Plot("forest.png", () -> ForestPlot.render(options.forestGroup()
+                        + ": posterior means with 90% intervals, sorted", options.forestGroup(),
+                ForestPlot.intervals(draws, names, 0.9), "90% interval", line, lineLabel));
     }
 }
