@@ -3,6 +3,7 @@ package dev.meads.engine.ghmc;
 import dev.meads.engine.block.ChainBlock;
 import dev.meads.engine.model.LogDensity;
 import dev.meads.engine.parallel.WorkerPool;
+import dev.meads.engine.rng.NormalStream;
 import dev.meads.engine.simd.Kernels;
 import java.util.random.RandomGenerator;
 
@@ -11,16 +12,16 @@ import java.util.random.RandomGenerator;
  * own parameters, run on a {@link WorkerPool}. Proposals of all moving chains are packed into
  * a scratch block and evaluated with the model's block form, one range per worker.
  *
- * <p>Each chain draws its momentum noise from its own random stream, and worker ranges are
- * cut at multiples of {@code laneGroup} chains, so results are bit-identical for any thread
- * count. Statistics of the latest transition and running counts are kept per chain.
+ * <p>Each chain draws its momentum noise from its own {@link NormalStream}, keyed at
+ * construction by the next 64 bits of the chain's random stream, and worker ranges are cut at
+ * multiples of {@code laneGroup} chains, so results are bit-identical for any thread count. Statistics of the latest transition and running counts are kept per chain.
  */
 public final class GhmcEnsemble {
     private final ChainBlock state;
     private final ChainBlock proposals;
     private final LogDensity[] densityByWorker;
     private final double[][] noiseByWorker;
-    private final RandomGenerator[] chainRandom;
+    private final NormalStream[] chainNormals;
     private final WorkerPool pool;
     private final int laneGroup;
     private final Kernels kernels = Kernels.get();
@@ -46,7 +47,7 @@ public final class GhmcEnsemble {
     /**
      * @param density     the target; one copy is made per worker
      * @param state       the chains; positions, log densities and gradients must be valid
-     * @param chainRandom one stream per chain
+     * @param chainRandom one stream per chain; each gives the 64-bit key of its chain's momentum noise
      * @param pool        the workers
      * @param laneGroup   chains per vector group of the model's block form (range cuts align to it)
      */
@@ -65,7 +66,10 @@ public final class GhmcEnsemble {
         this.proposals = new ChainBlock(n, d);
         this.pool = pool;
         this.laneGroup = Math.max(1, laneGroup);
-        this.chainRandom = chainRandom;
+        this.chainNormals = new NormalStream[n];
+        for (int c = 0; c < n; c++) {
+            chainNormals[c] = NormalStream.keyedBy(chainRandom[c]);
+        }
         this.densityByWorker = new LogDensity[pool.threads()];
         this.noiseByWorker = new double[pool.threads()][d];
         densityByWorker[0] = density;
@@ -115,10 +119,7 @@ public final class GhmcEnsemble {
         for (int k = from; k < to; k++) {
             int c = slotChain[k];
             GhmcParameters p = slotParameters[k];
-            RandomGenerator rng = chainRandom[c];
-            for (int j = 0; j < d; j++) {
-                noise[j] = rng.nextGaussian();
-            }
+            chainNormals[c].fill(noise, 0, d);
             u[c] = GhmcTransition.drift(u[c], p.delta());
             slotH0[k] = GhmcTransition.propose(kernels, d, p.stepSize(), p.scale(), p.alpha(),
                     x, c * d, z, c * d, g, c * d, lp[c], noise, 0, xp, k * d, zp, k * d);
