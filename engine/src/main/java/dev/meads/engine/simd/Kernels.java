@@ -33,6 +33,33 @@ public interface Kernels {
     /** {@code z[i] = a·z[i] + b·noise[i]}: partial momentum refresh. */
     void refresh(double a, double[] z, int zOff, double b, double[] noise, int noiseOff, int n);
 
+    /**
+     * The first half of a GHMC step for one chain, fused into one pass: partial momentum
+     * refresh in place {@code z ← a·z + b·noise}, the half kick {@code zh = z + h·s⊙g} and the
+     * drift {@code xp = x + e·s⊙zh}. Returns {@code Σ z²} of the refreshed momentum. Gives the
+     * same values as {@link #refresh}, {@link #sumOfSquares} and two {@link #axpyScaled} calls,
+     * which is what the default does. {@code zh} and {@code xp} must not overlap the inputs.
+     */
+    default double refreshKickDrift(double a, double b, double[] noise, int noiseOff, double[] z, int zOff,
+                                    double h, double e, double[] s, int sOff, double[] g, int gOff,
+                                    double[] x, int xOff, double[] zh, int zhOff, double[] xp, int xpOff, int n) {
+        refresh(a, z, zOff, b, noise, noiseOff, n);
+        double squares = sumOfSquares(z, zOff, n);
+        axpyScaled(h, s, sOff, g, gOff, z, zOff, zh, zhOff, n);
+        axpyScaled(e, s, sOff, zh, zhOff, x, xOff, xp, xpOff, n);
+        return squares;
+    }
+
+    /**
+     * The closing half kick in place, {@code z ← z + h·s⊙g}, fused with {@code Σ z²} of the
+     * result; the same values as {@link #axpyScaled} then {@link #sumOfSquares}.
+     */
+    default double kickSumOfSquares(double h, double[] s, int sOff, double[] g, int gOff, double[] z, int zOff,
+                                    int n) {
+        axpyScaled(h, s, sOff, g, gOff, z, zOff, z, zOff, n);
+        return sumOfSquares(z, zOff, n);
+    }
+
     /** The implementation chosen for this JVM. */
     static Kernels get() {
         return KernelProvider.INSTANCE;

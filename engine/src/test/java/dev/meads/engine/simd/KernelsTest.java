@@ -102,4 +102,57 @@ class KernelsTest {
             assertEquals(out[i], y[i], 0.0);
         }
     }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1, 7, 8, 9, 16, 89, 160})
+    void fusedStepKernelsEqualTheirComposition(int n) {
+        for (Kernels k : new Kernels[] {SCALAR, VECTOR}) {
+            SplittableRandom r = new SplittableRandom(n * 13L + 3);
+            double[] noise = random(r, n + 1);
+            double[] z = random(r, n + 2);
+            double[] s = random(r, n);
+            double[] g = random(r, n + 3);
+            double[] x = random(r, n + 4);
+            double[] zFused = z.clone();
+            double[] zhFused = new double[n + 5];
+            double[] xpFused = new double[n + 6];
+            double fused = k.refreshKickDrift(0.8, 0.6, noise, 1, zFused, 2, 0.05, 0.1, s, 0, g, 3, x, 4,
+                    zhFused, 5, xpFused, 6, n);
+            double[] zh = new double[n + 5];
+            double[] xp = new double[n + 6];
+            k.refresh(0.8, z, 2, 0.6, noise, 1, n);
+            double squares = k.sumOfSquares(z, 2, n);
+            k.axpyScaled(0.05, s, 0, g, 3, z, 2, zh, 5, n);
+            k.axpyScaled(0.1, s, 0, zh, 5, x, 4, xp, 6, n);
+            assertEquals(squares, fused, 0.0, k.getClass().getSimpleName());
+            org.junit.jupiter.api.Assertions.assertArrayEquals(z, zFused, 0.0);
+            org.junit.jupiter.api.Assertions.assertArrayEquals(zh, zhFused, 0.0);
+            org.junit.jupiter.api.Assertions.assertArrayEquals(xp, xpFused, 0.0);
+
+            double kicked = k.kickSumOfSquares(0.05, s, 0, g, 3, zhFused, 5, n);
+            k.axpyScaled(0.05, s, 0, g, 3, zh, 5, zh, 5, n);
+            assertEquals(k.sumOfSquares(zh, 5, n), kicked, 0.0);
+            org.junit.jupiter.api.Assertions.assertArrayEquals(zh, zhFused, 0.0);
+        }
+    }
+
+    @Test
+    void reductionsGiveTheSameBitsBeforeAndAfterCompilation() {
+        // the first calls run interpreted; after the loop C2 has compiled the kernels
+        SplittableRandom r = new SplittableRandom(9);
+        double[] a = random(r, 16);
+        double[] b = random(r, 16);
+        Kernels k = new PanamaKernels();
+        double dot = k.dot(a, 0, b, 0, 16);
+        double squares = k.sumOfSquares(a, 0, 16);
+        double kinetic = k.kineticEnergy(a, 0, b, 0, 16);
+        double sink = 0;
+        for (int i = 0; i < 300_000; i++) {
+            sink += k.dot(a, 0, b, 0, 16) + k.sumOfSquares(a, 0, 16) + k.kineticEnergy(a, 0, b, 0, 16);
+        }
+        assertTrue(Double.isFinite(sink));
+        assertEquals(dot, k.dot(a, 0, b, 0, 16), 0.0);
+        assertEquals(squares, k.sumOfSquares(a, 0, 16), 0.0);
+        assertEquals(kinetic, k.kineticEnergy(a, 0, b, 0, 16), 0.0);
+    }
 }
