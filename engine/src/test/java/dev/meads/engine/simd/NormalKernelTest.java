@@ -101,20 +101,6 @@ class NormalKernelTest {
     }
 
     @Test
-    void rootIsCorrectlyRoundedOrNearly() {
-        SplittableRandom r = new SplittableRandom(12);
-        double worst = 0;
-        for (int k = 0; k < 200_000; k++) {
-            double x = k < 100_000 ? r.nextDouble(0, 80) : Math.scalb(1 + r.nextDouble(), r.nextInt(-60, 7));
-            double expected = Math.sqrt(x);
-            worst = Math.max(worst, Math.abs(BoxMuller.root(x) - expected) / Math.ulp(expected));
-        }
-        assertEquals(0.0, BoxMuller.root(0.0));
-        assertEquals(1.0, BoxMuller.root(1.0));
-        assertTrue(worst <= 1, "root error " + worst + " ulp");
-    }
-
-    @Test
     void sineAndCosineAreAccurateOnTheReducedRange() {
         double worstSin = 0;
         double worstCos = 0;
