@@ -35,6 +35,14 @@ final class WarmEnsemble implements AutoCloseable {
 
     /** Builds the state on {@code threads} workers, running {@code meadsIterations} MEADS iterations. */
     WarmEnsemble(Workload workload, int threads, int meadsIterations) {
+        this(workload, threads, meadsIterations, meadsIterations);
+    }
+
+    /**
+     * As {@link #WarmEnsemble(Workload, int, int)}, with room for {@code meadsCapacity} MEADS
+     * iterations in all, so that a benchmark can go on iterating.
+     */
+    WarmEnsemble(Workload workload, int threads, int meadsIterations, int meadsCapacity) {
         model = workload.model();
         int d = model.dimension();
         RandomGenerator[] chainRandom = new RandomGenerator[CHAINS];
@@ -57,7 +65,7 @@ final class WarmEnsemble implements AutoCloseable {
         }
         pool = new WorkerPool(threads);
         ensemble = new GhmcEnsemble(model, block, chainRandom, pool, model.blockGranularity());
-        meads = new MeadsAdaptation(ensemble, MeadsOptions.defaults().withIterations(Math.max(1, meadsIterations)),
+        meads = new MeadsAdaptation(ensemble, MeadsOptions.defaults().withIterations(Math.max(1, meadsCapacity)),
                 RandomStreams.forPurpose(SEED, "fold-shuffle"), chainRandom);
         for (int t = 0; t < meadsIterations; t++) {
             meads.iterate();

@@ -43,6 +43,8 @@ public final class MeadsAdaptation {
     private final List<EscapeEvent> events = new ArrayList<>();
     private final MeadsTrace trace;
     private final boolean[] flagged;
+    /** The fold frozen at the previous iteration while no shuffle or restart followed: its chains have not moved. */
+    private int unchangedFold = -1;
     private int iteration;
     private long guardedScaleCoordinates;
 
@@ -93,12 +95,16 @@ public final class MeadsAdaptation {
                 restartEscapedChains(t0);
             }
             assignment.shuffle(shuffleRandom);
+            unchangedFold = -1;
         }
         int frozen = folds == 1 ? -1 : t0 % folds;
         int m = assignment.perFold();
         int[] order = assignment.order();
         for (int k = 0; k < folds; k++) {
-            statistics[k].compute(block, order, assignment.start(k), m, options, eigen, rows);
+            // A fold that stood still keeps the statistics it had: same chains, same states.
+            if (k != unchangedFold) {
+                statistics[k].compute(block, order, assignment.start(k), m, options, eigen, rows);
+            }
             guardedScaleCoordinates += statistics[k].guardedCoordinates();
         }
         int slots = 0;
@@ -128,6 +134,7 @@ public final class MeadsAdaptation {
         // Slot order follows the permutation, not the threads, so chains meet in the same
         // vector groups whatever the thread count.
         ensemble.step(slotChain, slotParameters, slots);
+        unchangedFold = frozen;
         double acceptSum = 0.0;
         int divergent = 0;
         for (int s = 0; s < slots; s++) {

@@ -81,4 +81,17 @@ public final class ScalarKernels implements Kernels {
         }
         return squares;
     }
+
+    @Override
+    public void dots4x4(double[] a, int aOff, double[] b, int bOff, int stride, int n, double[] out, int outOff) {
+        for (int p = 0; p < 4; p++) {
+            for (int q = 0; q < 4; q++) {
+                double s = 0.0;
+                for (int k = 0; k < n; k++) {
+                    s += a[aOff + p * stride + k] * b[bOff + q * stride + k];
+                }
+                out[outOff + 4 * p + q] = s;
+            }
+        }
+    }
 }
