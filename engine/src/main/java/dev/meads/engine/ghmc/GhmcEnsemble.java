@@ -13,10 +13,28 @@ import java.util.random.RandomGenerator;
  * a scratch block and evaluated with the model's block form, one range per worker.
  *
  * <p>Each chain draws its momentum noise from its own {@link NormalStream}, keyed at
- * construction by the next 64 bits of the chain's random stream, and worker ranges are cut at
- * multiples of {@code laneGroup} chains, so results are bit-identical for any thread count. Statistics of the latest transition and running counts are kept per chain.
+ * construction by the next 64 bits of the chain's random stream, and the chains are handed to
+ * the workers in pieces of a multiple of {@code laneGroup} chains (claimed dynamically, see
+ * {@link WorkerPool#forEachChunk}), so results are bit-identical for any thread count. Statistics of the latest transition and running counts are kept per chain.
  */
 public final class GhmcEnsemble {
+    /**
+     * The fewest chains per piece of a parallel step: a block evaluation of fewer chains than a
+     * vector has lanes wastes lanes (a model whose results do not depend on the grouping
+     * reports a granularity of 1 but still computes 8 lanes at a time on AVX-512).
+     */
+    static final int MIN_PIECE = 8;
+
+    /**
+     * Work for one chain right after its transition, done by the worker that moved it (so that
+     * per-draw work such as storing runs in parallel too). Implementations touch only that
+     * chain's data, or per-worker scratch indexed by {@code worker}.
+     */
+    @FunctionalInterface
+    public interface AfterTransition {
+        void moved(int worker, int chain);
+    }
+
     private final ChainBlock state;
     private final ChainBlock proposals;
     private final LogDensity[] densityByWorker;
@@ -24,12 +42,16 @@ public final class GhmcEnsemble {
     private final NormalStream[] chainNormals;
     private final WorkerPool pool;
     private final int laneGroup;
+    /** Chains per piece of work handed to a worker: a multiple of laneGroup, at least {@link #MIN_PIECE}. */
+    private final int piece;
     private final Kernels kernels = Kernels.get();
     private final int d;
+    private final WorkerPool.RangeTask rangeTask = this::stepRange;
 
     // per slot of the current call
     private int[] slotChain;
     private GhmcParameters[] slotParameters;
+    private AfterTransition slotAfter;
     private final double[] slotH0;
 
     // per chain, latest transition
@@ -66,6 +88,7 @@ public final class GhmcEnsemble {
         this.proposals = new ChainBlock(n, d);
         this.pool = pool;
         this.laneGroup = Math.max(1, laneGroup);
+        this.piece = this.laneGroup * ((MIN_PIECE + this.laneGroup - 1) / this.laneGroup);
         this.chainNormals = new NormalStream[n];
         for (int c = 0; c < n; c++) {
             chainNormals[c] = NormalStream.keyedBy(chainRandom[c]);
@@ -96,13 +119,28 @@ public final class GhmcEnsemble {
      * {@code parameters[k]}. Chains not listed do not move and draw no random numbers.
      */
     public void step(int[] chains, GhmcParameters[] parameters, int count) {
+        step(chains, parameters, count, null);
+    }
+
+    /**
+     * As {@link #step(int[], GhmcParameters[], int)}, then {@code after} (if not null) for each
+     * moved chain, on the worker that moved it, in slot order within the worker's range.
+     */
+    public void step(int[] chains, GhmcParameters[] parameters, int count, AfterTransition after) {
         if (count > state.chains() || chains.length < count || parameters.length < count) {
             throw new IllegalArgumentException("bad slot count " + count);
         }
         this.slotChain = chains;
         this.slotParameters = parameters;
-        pool.forEachRange(count, laneGroup, this::stepRange);
+        this.slotAfter = after;
+        pool.forEachChunk(count, piece, rangeTask);
+        this.slotAfter = null;
         gradientEvaluations += count;
+    }
+
+    /** Number of workers a step is split over (the pool's threads). */
+    public int workers() {
+        return pool.threads();
     }
 
     private void stepRange(int worker, int from, int to) {
@@ -154,6 +192,12 @@ public final class GhmcEnsemble {
                 }
                 energy[c] = slotH0[k];
                 accepted[c] = false;
+            }
+        }
+        AfterTransition after = slotAfter;
+        if (after != null) {
+            for (int k = from; k < to; k++) {
+                after.moved(worker, slotChain[k]);
             }
         }
     }
