@@ -2,7 +2,7 @@ package dev.meads.engine.parallel;
 
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 
@@ -13,11 +13,12 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p>A section is cut into pieces whose inner boundaries are multiples of a granularity (the
  * model's lane count), so the grouping of chains into vector lanes, and hence every bit of the
- * result, does not depend on the number of threads. Pieces are claimed, not assigned: each
- * thread, the caller included, takes the next unclaimed piece until none is left, and the
- * section ends when every piece is done. A worker that is slow to wake (its core busy with
- * another process) therefore never holds the caller up unless it has already claimed a piece;
- * the caller simply does more pieces itself.
+ * result, does not depend on the number of threads. Each thread owns a contiguous share of the
+ * pieces (the same share every section, so a chain's data tends to stay in one core's cache)
+ * and claims them one at a time; when its share is done it claims the unclaimed pieces of the
+ * others' shares. The section ends when every piece is done. A worker that is slow to wake (its
+ * core busy with another process) therefore never holds the caller up unless it has already
+ * claimed a piece: the caller simply does that worker's share itself.
  *
  * <p>The {@code worker} argument of a task is the index of the thread running the piece (0 for
  * the caller), so per-worker scratch space indexed by it is never shared. One thread may run
@@ -47,8 +48,12 @@ public final class WorkerPool implements AutoCloseable {
 
     /** The current section's number, published after its fields. */
     private volatile long section;
-    /** {@code (section << 32) | next unclaimed piece}. */
-    private final AtomicLong claim = new AtomicLong();
+    /**
+     * Per thread w, at index {@code w·PAD}: {@code (section << 32) | next unclaimed piece of
+     * w's share}. Padded so that two threads' words do not share a cache line.
+     */
+    private static final int PAD = 16;
+    private final AtomicLongArray claims;
     private final AtomicInteger completed = new AtomicInteger();
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private volatile Thread caller;
@@ -70,6 +75,7 @@ public final class WorkerPool implements AutoCloseable {
         this.threads = threads;
         this.workers = new Thread[threads - 1];
         this.parked = new AtomicIntegerArray(threads);
+        this.claims = new AtomicLongArray(threads * PAD);
         for (int w = 1; w < threads; w++) {
             final int id = w;
             Thread t = new Thread(() -> workerLoop(id), "meads-worker-" + w);
@@ -128,7 +134,9 @@ public final class WorkerPool implements AutoCloseable {
         failure.set(null);
         completed.set(0);
         long s = ++sections;
-        claim.set(s << 32);
+        for (int w = 0; w < threads; w++) {
+            claims.set(w * PAD, (s << 32) | shareStart(w, pieces));
+        }
         section = s;
         for (int w = 1; w < threads; w++) {
             if (parked.get(w) != 0) {
@@ -165,46 +173,60 @@ public final class WorkerPool implements AutoCloseable {
         }
     }
 
+    /** First piece of thread w's share when a section has {@code all} pieces. */
+    private int shareStart(int w, int all) {
+        return (int) ((long) all * w / threads);
+    }
+
     /**
-     * Claims and runs pieces of section {@code s} until none is left. A claim is a
-     * compare-and-set on a word tagged with the section, so a thread that wakes late, or reads
-     * the fields of a newer section, never runs a piece of the wrong one: while any piece of
-     * section s is unclaimed or running, the caller has not moved on and the fields are s's.
+     * Claims and runs pieces of section {@code s} until none is left: this thread's own share
+     * first, then the others' in turn. A claim is a compare-and-set on a word tagged with the
+     * section, so a thread that wakes late, or reads the fields of a newer section, never runs
+     * a piece of the wrong one: while any piece of section s is unclaimed or running, the
+     * caller has not moved on and the fields are s's.
      */
     private void runPieces(int worker, long s) {
-        while (true) {
-            long v = claim.get();
-            if ((v >>> 32) != s) {
-                return;
-            }
-            int i = (int) v;
-            int all = pieces;
-            if (i >= all) {
-                return;
-            }
-            if (!claim.compareAndSet(v, v + 1)) {
-                continue;
-            }
-            int from;
-            int to;
-            if (chunked) {
-                from = i * granularity;
-                to = Math.min(size, from + granularity);
-            } else {
-                int groups = (size + granularity - 1) / granularity;
-                from = Math.min(size, (int) ((long) groups * i / all) * granularity);
-                to = Math.min(size, (int) ((long) groups * (i + 1) / all) * granularity);
-            }
-            try {
-                if (from < to) {
-                    task.run(worker, from, to);
+        for (int k = 0; k < threads; k++) {
+            int owner = (worker + k) % threads;
+            int slot = owner * PAD;
+            while (true) {
+                long v = claims.get(slot);
+                if ((v >>> 32) != s) {
+                    return;
                 }
-            } catch (Throwable t) {
-                failure.compareAndSet(null, t);
-            } finally {
-                if (completed.incrementAndGet() == all && worker != 0 && callerParked) {
-                    LockSupport.unpark(caller);
+                int i = (int) v;
+                int all = pieces;
+                if (i >= shareStart(owner + 1, all)) {
+                    break;
                 }
+                if (!claims.compareAndSet(slot, v, v + 1)) {
+                    continue;
+                }
+                runPiece(worker, i, all);
+            }
+        }
+    }
+
+    private void runPiece(int worker, int i, int all) {
+        int from;
+        int to;
+        if (chunked) {
+            from = i * granularity;
+            to = Math.min(size, from + granularity);
+        } else {
+            int groups = (size + granularity - 1) / granularity;
+            from = Math.min(size, (int) ((long) groups * i / all) * granularity);
+            to = Math.min(size, (int) ((long) groups * (i + 1) / all) * granularity);
+        }
+        try {
+            if (from < to) {
+                task.run(worker, from, to);
+            }
+        } catch (Throwable t) {
+            failure.compareAndSet(null, t);
+        } finally {
+            if (completed.incrementAndGet() == all && worker != 0 && callerParked) {
+                LockSupport.unpark(caller);
             }
         }
     }
