@@ -32,10 +32,9 @@ import org.openjdk.jmh.annotations.Warmup;
  *       gradients of 16 chains (one fold, K = 4) and of all 64 (the frozen parameters);</li>
  *   <li>{@code foldStatistics16}: {@link FoldStatistics#compute} for one fold of 16 chains:
  *       σ, the scaled-gradient λ and the standardised-position λ (two estimates);</li>
- *   <li>{@code escapeGuard}: {@link EscapeGuard#find} on all 64 chains (run every K iterations);</li>
- *   <li>{@code meadsIteration}: one whole {@code MeadsAdaptation.iterate()} (statistics of the
- *       folds, one GHMC step of 48 chains, bookkeeping, the guard every 4th), 1 thread.</li>
+ *   <li>{@code escapeGuard}: {@link EscapeGuard#find} on all 64 chains (run every K iterations).</li>
  * </ul>
+ * A whole iteration is {@link MeadsIterationBenchmark}.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -61,7 +60,7 @@ public class MeadsUpdateBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-        warm = new WarmEnsemble(workload, 1, 1000, 200_000);
+        warm = new WarmEnsemble(workload, 1, 1000);
         block = warm.block;
         d = block.dimension();
         statistics = new FoldStatistics(d);
@@ -104,11 +103,5 @@ public class MeadsUpdateBenchmark {
     @Benchmark
     public List<EscapeEvent> escapeGuard() {
         return guard.find(block, 0);
-    }
-
-    @Benchmark
-    public int meadsIteration() {
-        warm.meads.iterate();
-        return warm.meads.iteration();
     }
 }

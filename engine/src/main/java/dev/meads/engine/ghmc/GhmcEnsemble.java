@@ -143,6 +143,11 @@ public final class GhmcEnsemble {
         return pool.threads();
     }
 
+    /** The pool the steps run on, for other per-iteration work on the same threads. */
+    public WorkerPool pool() {
+        return pool;
+    }
+
     private void stepRange(int worker, int from, int to) {
         double[] noise = noiseByWorker[worker];
         double[] x = state.positions();
