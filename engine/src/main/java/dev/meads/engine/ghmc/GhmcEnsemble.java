@@ -10,12 +10,13 @@ import java.util.random.RandomGenerator;
 /**
  * GHMC transitions for any subset of the chains of a {@link ChainBlock}, each chain with its
  * own parameters, run on a {@link WorkerPool}. Proposals of all moving chains are packed into
- * a scratch block and evaluated with the model's block form, one range per worker.
+ * a scratch block and evaluated with the model's block form, one piece of chains at a time.
  *
  * <p>Each chain draws its momentum noise from its own {@link NormalStream}, keyed at
  * construction by the next 64 bits of the chain's random stream, and the chains are handed to
  * the workers in pieces of a multiple of {@code laneGroup} chains (claimed dynamically, see
- * {@link WorkerPool#forEachChunk}), so results are bit-identical for any thread count. Statistics of the latest transition and running counts are kept per chain.
+ * {@link WorkerPool#forEachChunk}), so results are bit-identical for any thread count.
+ * Statistics of the latest transition and running counts are kept per chain.
  */
 public final class GhmcEnsemble {
     /**

@@ -92,12 +92,13 @@ public final class EscapeGuard {
     }
 
     /**
-     * The chains of {@code block} that have escaped, at most one event per chain, in chain order.
+     * The chains of {@code block} that have escaped, at most one event per chain, in chain order
+     * (an immutable empty list when there are none, so that a check allocates nothing).
      * Needs at least 4 chains for the positional test (quartiles); with fewer only the other
      * tests apply.
      */
     public List<EscapeEvent> find(ChainBlock block, int iteration) {
-        List<EscapeEvent> events = new ArrayList<>();
+        List<EscapeEvent> events = List.of(); // replaced by a list of our own at the first event
         double[] x = block.positions();
         double[] g = block.gradients();
         double[] lp = block.logDensities();
@@ -126,17 +127,19 @@ public final class EscapeGuard {
         }
         for (int c = 0; c < chains; c++) {
             if (!Double.isFinite(lp[c]) || !kernels.allFinite(g, c * d, d)) {
-                events.add(new EscapeEvent(iteration, c, EscapeEvent.Reason.NON_FINITE_STATE, lp[c], -1, -1));
+                events = add(events,
+                        new EscapeEvent(iteration, c, EscapeEvent.Reason.NON_FINITE_STATE, lp[c], -1, -1));
                 continue;
             }
             int recent = Integer.bitCount(history[c]);
             if (recent >= divergences) {
-                events.add(new EscapeEvent(iteration, c, EscapeEvent.Reason.REPEATED_DIVERGENCES, recent, -1, -1));
+                events = add(events,
+                        new EscapeEvent(iteration, c, EscapeEvent.Reason.REPEATED_DIVERGENCES, recent, -1, -1));
                 continue;
             }
             double below = (lpMedian - lp[c]) / lpSpread;
             if (below > logDensityDistance) {
-                events.add(new EscapeEvent(iteration, c, EscapeEvent.Reason.LOW_LOG_DENSITY, below, -1, -1));
+                events = add(events, new EscapeEvent(iteration, c, EscapeEvent.Reason.LOW_LOG_DENSITY, below, -1, -1));
                 continue;
             }
             if (positional && kernels.anyAbsDeviationBeyond(x, c * d, median, 0, screen, 0, d)) {
@@ -153,11 +156,18 @@ public final class EscapeGuard {
                     }
                 }
                 if (!(worst <= distance)) {
-                    events.add(new EscapeEvent(iteration, c, EscapeEvent.Reason.EXTREME_POSITION, worst, where, -1));
+                    events = add(events,
+                            new EscapeEvent(iteration, c, EscapeEvent.Reason.EXTREME_POSITION, worst, where, -1));
                 }
             }
         }
         return events;
+    }
+
+    private static List<EscapeEvent> add(List<EscapeEvent> events, EscapeEvent e) {
+        List<EscapeEvent> out = events.isEmpty() ? new ArrayList<>() : events;
+        out.add(e);
+        return out;
     }
 
     /**

@@ -268,7 +268,8 @@ public final class PanamaKernels implements Kernels {
         int bound = S.loopBound(n);
         int i = 0;
         for (; i < bound; i += L) {
-            DoubleVector.fromArray(S, a, aOff + i).mul(DoubleVector.fromArray(S, b, bOff + i)).intoArray(out, outOff + i);
+            DoubleVector.fromArray(S, a, aOff + i).mul(DoubleVector.fromArray(S, b, bOff + i))
+                    .intoArray(out, outOff + i);
         }
         for (; i < n; i++) {
             out[outOff + i] = a[aOff + i] * b[bOff + i];
