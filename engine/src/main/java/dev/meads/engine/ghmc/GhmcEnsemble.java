@@ -3,32 +3,56 @@ package dev.meads.engine.ghmc;
 import dev.meads.engine.block.ChainBlock;
 import dev.meads.engine.model.LogDensity;
 import dev.meads.engine.parallel.WorkerPool;
+import dev.meads.engine.rng.NormalStream;
 import dev.meads.engine.simd.Kernels;
 import java.util.random.RandomGenerator;
 
 /**
  * GHMC transitions for any subset of the chains of a {@link ChainBlock}, each chain with its
  * own parameters, run on a {@link WorkerPool}. Proposals of all moving chains are packed into
- * a scratch block and evaluated with the model's block form, one range per worker.
+ * a scratch block and evaluated with the model's block form, one piece of chains at a time.
  *
- * <p>Each chain draws its momentum noise from its own random stream, and worker ranges are
- * cut at multiples of {@code laneGroup} chains, so results are bit-identical for any thread
- * count. Statistics of the latest transition and running counts are kept per chain.
+ * <p>Each chain draws its momentum noise from its own {@link NormalStream}, keyed at
+ * construction by the next 64 bits of the chain's random stream, and the chains are handed to
+ * the workers in pieces of a multiple of {@code laneGroup} chains (claimed dynamically, see
+ * {@link WorkerPool#forEachChunk}), so results are bit-identical for any thread count.
+ * Statistics of the latest transition and running counts are kept per chain.
  */
 public final class GhmcEnsemble {
+    /**
+     * The fewest chains per piece of a parallel step: a block evaluation of fewer chains than a
+     * vector has lanes wastes lanes (a model whose results do not depend on the grouping
+     * reports a granularity of 1 but still computes 8 lanes at a time on AVX-512).
+     */
+    static final int MIN_PIECE = 8;
+
+    /**
+     * Work for one chain right after its transition, done by the worker that moved it (so that
+     * per-draw work such as storing runs in parallel too). Implementations touch only that
+     * chain's data, or per-worker scratch indexed by {@code worker}.
+     */
+    @FunctionalInterface
+    public interface AfterTransition {
+        void moved(int worker, int chain);
+    }
+
     private final ChainBlock state;
     private final ChainBlock proposals;
     private final LogDensity[] densityByWorker;
     private final double[][] noiseByWorker;
-    private final RandomGenerator[] chainRandom;
+    private final NormalStream[] chainNormals;
     private final WorkerPool pool;
     private final int laneGroup;
+    /** Chains per piece of work handed to a worker: a multiple of laneGroup, at least {@link #MIN_PIECE}. */
+    private final int piece;
     private final Kernels kernels = Kernels.get();
     private final int d;
+    private final WorkerPool.RangeTask rangeTask = this::stepRange;
 
     // per slot of the current call
     private int[] slotChain;
     private GhmcParameters[] slotParameters;
+    private AfterTransition slotAfter;
     private final double[] slotH0;
 
     // per chain, latest transition
@@ -46,7 +70,7 @@ public final class GhmcEnsemble {
     /**
      * @param density     the target; one copy is made per worker
      * @param state       the chains; positions, log densities and gradients must be valid
-     * @param chainRandom one stream per chain
+     * @param chainRandom one stream per chain; each gives the 64-bit key of its chain's momentum noise
      * @param pool        the workers
      * @param laneGroup   chains per vector group of the model's block form (range cuts align to it)
      */
@@ -65,7 +89,11 @@ public final class GhmcEnsemble {
         this.proposals = new ChainBlock(n, d);
         this.pool = pool;
         this.laneGroup = Math.max(1, laneGroup);
-        this.chainRandom = chainRandom;
+        this.piece = this.laneGroup * ((MIN_PIECE + this.laneGroup - 1) / this.laneGroup);
+        this.chainNormals = new NormalStream[n];
+        for (int c = 0; c < n; c++) {
+            chainNormals[c] = NormalStream.keyedBy(chainRandom[c]);
+        }
         this.densityByWorker = new LogDensity[pool.threads()];
         this.noiseByWorker = new double[pool.threads()][d];
         densityByWorker[0] = density;
@@ -92,13 +120,33 @@ public final class GhmcEnsemble {
      * {@code parameters[k]}. Chains not listed do not move and draw no random numbers.
      */
     public void step(int[] chains, GhmcParameters[] parameters, int count) {
+        step(chains, parameters, count, null);
+    }
+
+    /**
+     * As {@link #step(int[], GhmcParameters[], int)}, then {@code after} (if not null) for each
+     * moved chain, on the worker that moved it, in slot order within the worker's range.
+     */
+    public void step(int[] chains, GhmcParameters[] parameters, int count, AfterTransition after) {
         if (count > state.chains() || chains.length < count || parameters.length < count) {
             throw new IllegalArgumentException("bad slot count " + count);
         }
         this.slotChain = chains;
         this.slotParameters = parameters;
-        pool.forEachRange(count, laneGroup, this::stepRange);
+        this.slotAfter = after;
+        pool.forEachChunk(count, piece, rangeTask);
+        this.slotAfter = null;
         gradientEvaluations += count;
+    }
+
+    /** Number of workers a step is split over (the pool's threads). */
+    public int workers() {
+        return pool.threads();
+    }
+
+    /** The pool the steps run on, for other per-iteration work on the same threads. */
+    public WorkerPool pool() {
+        return pool;
     }
 
     private void stepRange(int worker, int from, int to) {
@@ -115,10 +163,7 @@ public final class GhmcEnsemble {
         for (int k = from; k < to; k++) {
             int c = slotChain[k];
             GhmcParameters p = slotParameters[k];
-            RandomGenerator rng = chainRandom[c];
-            for (int j = 0; j < d; j++) {
-                noise[j] = rng.nextGaussian();
-            }
+            chainNormals[c].fill(noise, 0, d);
             u[c] = GhmcTransition.drift(u[c], p.delta());
             slotH0[k] = GhmcTransition.propose(kernels, d, p.stepSize(), p.scale(), p.alpha(),
                     x, c * d, z, c * d, g, c * d, lp[c], noise, 0, xp, k * d, zp, k * d);
@@ -153,6 +198,12 @@ public final class GhmcEnsemble {
                 }
                 energy[c] = slotH0[k];
                 accepted[c] = false;
+            }
+        }
+        AfterTransition after = slotAfter;
+        if (after != null) {
+            for (int k = from; k < to; k++) {
+                after.moved(worker, slotChain[k]);
             }
         }
     }

@@ -21,6 +21,12 @@ public final class GhmcSampler {
     private final LogDensity density;
     private final GhmcParameters parameters;
 
+    // per worker: a model instance for constrain and a values buffer
+    private LogDensity[] densityByWorker;
+    private double[][] valuesByWorker;
+    private Draws draws;
+    private int iteration;
+
     public GhmcSampler(GhmcEnsemble ensemble, LogDensity density, GhmcParameters parameters) {
         this.ensemble = ensemble;
         this.density = density;
@@ -30,26 +36,32 @@ public final class GhmcSampler {
     /**
      * Runs {@code iterations} transitions of every chain and returns the draws. Stops early,
      * keeping the complete iterations, when {@code cancelled} turns true (checked between
-     * iterations).
+     * iterations). Each chain's draw is constrained and stored by the worker that moved it;
+     * the listener, if any, then sees the draws on this thread, chains in order.
      */
     public Draws sample(int iterations, ProgressListener progress, BooleanSupplier cancelled, DrawListener listener) {
         if (iterations < 1) {
             throw new IllegalArgumentException("draws must be at least 1, got " + iterations);
         }
         int n = ensemble.state().chains();
-        int d = ensemble.state().dimension();
         String[] names = density.constrainedNames();
-        Draws draws = new Draws(names, n, iterations);
+        draws = new Draws(names, n, iterations);
+        int workers = ensemble.workers();
+        densityByWorker = new LogDensity[workers];
+        valuesByWorker = new double[workers][names.length];
+        densityByWorker[0] = density;
+        for (int w = 1; w < workers; w++) {
+            densityByWorker[w] = density.copy();
+        }
         int[] slots = new int[n];
         GhmcParameters[] params = new GhmcParameters[n];
         for (int c = 0; c < n; c++) {
             slots[c] = c;
             params[c] = parameters;
         }
+        GhmcEnsemble.AfterTransition store = this::store;
         double[] values = new double[names.length];
         double[] sampler = new double[SamplerColumn.COUNT];
-        double[] x = ensemble.state().positions();
-        double[] lp = ensemble.state().logDensities();
         int done = 0;
         if (listener != null) {
             listener.samplingStarted(parameters);
@@ -58,27 +70,38 @@ public final class GhmcSampler {
             if (cancelled.getAsBoolean()) {
                 break;
             }
-            ensemble.step(slots, params, n);
-            for (int c = 0; c < n; c++) {
-                density.constrain(x, c * d, values, 0);
-                draws.setDraw(c, it, values, 0);
-                sampler[SamplerColumn.LP.ordinal()] = lp[c];
-                sampler[SamplerColumn.ACCEPT_STAT.ordinal()] = ensemble.acceptProbability(c);
-                sampler[SamplerColumn.STEPSIZE.ordinal()] = parameters.stepSize();
-                sampler[SamplerColumn.TREEDEPTH.ordinal()] = 0;
-                sampler[SamplerColumn.N_LEAPFROG.ordinal()] = 1;
-                sampler[SamplerColumn.DIVERGENT.ordinal()] = ensemble.divergent(c) ? 1 : 0;
-                sampler[SamplerColumn.ENERGY.ordinal()] = ensemble.energy(c);
-                for (SamplerColumn col : COLUMNS) {
-                    draws.setSampler(c, it, col, sampler[col.ordinal()]);
-                }
-                if (listener != null) {
+            iteration = it;
+            ensemble.step(slots, params, n, store);
+            if (listener != null) {
+                for (int c = 0; c < n; c++) {
+                    draws.draw(c, it, values, 0);
+                    for (SamplerColumn col : COLUMNS) {
+                        sampler[col.ordinal()] = draws.sampler(c, it, col);
+                    }
                     listener.draw(c, it, values, sampler);
                 }
             }
             done = it + 1;
             progress.update(STAGE, done, iterations);
         }
-        return done == iterations ? draws : draws.truncate(done);
+        Draws out = done == iterations ? draws : draws.truncate(done);
+        draws = null;
+        return out;
+    }
+
+    /** Chain c's draw of the current iteration: constrained values and sampler columns. */
+    private void store(int worker, int c) {
+        int d = ensemble.state().dimension();
+        double[] values = valuesByWorker[worker];
+        densityByWorker[worker].constrain(ensemble.state().positions(), c * d, values, 0);
+        int it = iteration;
+        draws.setDraw(c, it, values, 0);
+        draws.setSampler(c, it, SamplerColumn.LP, ensemble.state().logDensities()[c]);
+        draws.setSampler(c, it, SamplerColumn.ACCEPT_STAT, ensemble.acceptProbability(c));
+        draws.setSampler(c, it, SamplerColumn.STEPSIZE, parameters.stepSize());
+        draws.setSampler(c, it, SamplerColumn.TREEDEPTH, 0);
+        draws.setSampler(c, it, SamplerColumn.N_LEAPFROG, 1);
+        draws.setSampler(c, it, SamplerColumn.DIVERGENT, ensemble.divergent(c) ? 1 : 0);
+        draws.setSampler(c, it, SamplerColumn.ENERGY, ensemble.energy(c));
     }
 }

@@ -37,11 +37,9 @@ public final class GhmcTransition {
                                  double[] x, int xOff, double[] z, int zOff, double[] g, int gOff, double lp,
                                  double[] noise, int noiseOff,
                                  double[] xProposal, int xpOff, double[] zHalf, int zhOff) {
-        k.refresh(Math.sqrt(1.0 - alpha), z, zOff, Math.sqrt(alpha), noise, noiseOff, d);
-        double h0 = -lp + 0.5 * k.sumOfSquares(z, zOff, d);
-        k.axpyScaled(0.5 * eps, s, 0, g, gOff, z, zOff, zHalf, zhOff, d);
-        k.axpyScaled(eps, s, 0, zHalf, zhOff, x, xOff, xProposal, xpOff, d);
-        return h0;
+        double squares = k.refreshKickDrift(Math.sqrt(1.0 - alpha), Math.sqrt(alpha), noise, noiseOff, z, zOff,
+                0.5 * eps, eps, s, 0, g, gOff, x, xOff, zHalf, zhOff, xProposal, xpOff, d);
+        return -lp + 0.5 * squares;
     }
 
     /**
@@ -51,11 +49,11 @@ public final class GhmcTransition {
      */
     public static double energyError(Kernels k, int d, double eps, double[] s, double h0,
                                      double[] zHalf, int zhOff, double[] gProposal, int gpOff, double lpProposal) {
-        k.axpyScaled(0.5 * eps, s, 0, gProposal, gpOff, zHalf, zhOff, zHalf, zhOff, d);
+        double squares = k.kickSumOfSquares(0.5 * eps, s, 0, gProposal, gpOff, zHalf, zhOff, d);
         if (!Double.isFinite(lpProposal)) {
             return Double.NEGATIVE_INFINITY;
         }
-        double h1 = -lpProposal + 0.5 * k.sumOfSquares(zHalf, zhOff, d);
+        double h1 = -lpProposal + 0.5 * squares;
         double delta = h0 - h1;
         return Double.isFinite(delta) ? delta : Double.NEGATIVE_INFINITY;
     }

@@ -1,6 +1,8 @@
 package dev.meads.engine.meads;
 
 import dev.meads.engine.block.ChainBlock;
+import dev.meads.engine.simd.ColumnRanks;
+import dev.meads.engine.simd.Kernels;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -26,6 +28,12 @@ import java.util.List;
 public final class EscapeGuard {
     /** Number of recent transitions remembered per chain. */
     public static final int WINDOW = 16;
+    /**
+     * A chain whose every coordinate lies within this fraction of the positional limit (in
+     * robust sd) cannot exceed the limit whatever the rounding of the division, so the exact
+     * per-coordinate test runs only for the chains that fail this screen.
+     */
+    private static final double SCREEN = 0.99;
 
     private final int chains;
     private final int d;
@@ -36,6 +44,13 @@ public final class EscapeGuard {
     private final double[] column;
     private final double[] median;
     private final double[] spread;
+    /** Sorted ranks around the three quartiles (type 7), and their values per coordinate. */
+    private final int[] quartileRanks;
+    private final double[] quartileValues;
+    private final ColumnRanks columnRanks;
+    /** {@link #SCREEN}·distance·spread per coordinate: chains within it everywhere cannot be flagged. */
+    private final double[] screen;
+    private final Kernels kernels = Kernels.get();
 
     public EscapeGuard(int chains, int dimension, double distance, double logDensityDistance, int divergences) {
         this.chains = chains;
@@ -47,6 +62,23 @@ public final class EscapeGuard {
         this.column = new double[chains];
         this.median = new double[dimension];
         this.spread = new double[dimension];
+        this.screen = new double[dimension];
+        if (chains >= 4) {
+            this.quartileRanks = new int[6];
+            double[] q = {0.25, 0.5, 0.75};
+            for (int i = 0; i < 3; i++) {
+                double h = (chains - 1) * q[i];
+                int lo = (int) Math.floor(h);
+                quartileRanks[2 * i] = lo;
+                quartileRanks[2 * i + 1] = Math.min(lo + 1, chains - 1);
+            }
+            this.quartileValues = new double[6 * dimension];
+            this.columnRanks = ColumnRanks.create(chains, dimension);
+        } else {
+            this.quartileRanks = null;
+            this.quartileValues = null;
+            this.columnRanks = null;
+        }
     }
 
     /** Records whether chain {@code c}'s latest transition diverged. */
@@ -60,12 +92,13 @@ public final class EscapeGuard {
     }
 
     /**
-     * The chains of {@code block} that have escaped, at most one event per chain, in chain order.
+     * The chains of {@code block} that have escaped, at most one event per chain, in chain order
+     * (an immutable empty list when there are none, so that a check allocates nothing).
      * Needs at least 4 chains for the positional test (quartiles); with fewer only the other
      * tests apply.
      */
     public List<EscapeEvent> find(ChainBlock block, int iteration) {
-        List<EscapeEvent> events = new ArrayList<>();
+        List<EscapeEvent> events = List.of(); // replaced by a list of our own at the first event
         double[] x = block.positions();
         double[] g = block.gradients();
         double[] lp = block.logDensities();
@@ -84,31 +117,32 @@ public final class EscapeGuard {
                 lpMedian = quantile(finite, 0.5);
                 lpSpread = Math.max(1.0, (quantile(finite, 0.75) - quantile(finite, 0.25)) / 1.349);
             }
+            // every coordinate's quartiles across the chains, 8 coordinates at a time
+            columnRanks.select(x, quartileRanks, quartileValues);
             for (int j = 0; j < d; j++) {
-                for (int c = 0; c < chains; c++) {
-                    column[c] = x[c * d + j];
-                }
-                Arrays.sort(column, 0, chains);
-                median[j] = quantile(chains, 0.5);
-                spread[j] = (quantile(chains, 0.75) - quantile(chains, 0.25)) / 1.349;
+                median[j] = quartile(1, j, 0.5);
+                spread[j] = (quartile(2, j, 0.75) - quartile(0, j, 0.25)) / 1.349;
+                screen[j] = SCREEN * distance * spread[j];
             }
         }
         for (int c = 0; c < chains; c++) {
-            if (!Double.isFinite(lp[c]) || !finite(g, c * d)) {
-                events.add(new EscapeEvent(iteration, c, EscapeEvent.Reason.NON_FINITE_STATE, lp[c], -1, -1));
+            if (!Double.isFinite(lp[c]) || !kernels.allFinite(g, c * d, d)) {
+                events = add(events,
+                        new EscapeEvent(iteration, c, EscapeEvent.Reason.NON_FINITE_STATE, lp[c], -1, -1));
                 continue;
             }
             int recent = Integer.bitCount(history[c]);
             if (recent >= divergences) {
-                events.add(new EscapeEvent(iteration, c, EscapeEvent.Reason.REPEATED_DIVERGENCES, recent, -1, -1));
+                events = add(events,
+                        new EscapeEvent(iteration, c, EscapeEvent.Reason.REPEATED_DIVERGENCES, recent, -1, -1));
                 continue;
             }
             double below = (lpMedian - lp[c]) / lpSpread;
             if (below > logDensityDistance) {
-                events.add(new EscapeEvent(iteration, c, EscapeEvent.Reason.LOW_LOG_DENSITY, below, -1, -1));
+                events = add(events, new EscapeEvent(iteration, c, EscapeEvent.Reason.LOW_LOG_DENSITY, below, -1, -1));
                 continue;
             }
-            if (positional) {
+            if (positional && kernels.anyAbsDeviationBeyond(x, c * d, median, 0, screen, 0, d)) {
                 double worst = 0.0;
                 int where = -1;
                 for (int j = 0; j < d; j++) {
@@ -122,11 +156,31 @@ public final class EscapeGuard {
                     }
                 }
                 if (!(worst <= distance)) {
-                    events.add(new EscapeEvent(iteration, c, EscapeEvent.Reason.EXTREME_POSITION, worst, where, -1));
+                    events = add(events,
+                            new EscapeEvent(iteration, c, EscapeEvent.Reason.EXTREME_POSITION, worst, where, -1));
                 }
             }
         }
         return events;
+    }
+
+    private static List<EscapeEvent> add(List<EscapeEvent> events, EscapeEvent e) {
+        List<EscapeEvent> out = events.isEmpty() ? new ArrayList<>() : events;
+        out.add(e);
+        return out;
+    }
+
+    /**
+     * Type-7 quantile {@code q} of coordinate j from its two sorted neighbours
+     * {@code quartileValues[(2i)·d + j]} and {@code [(2i+1)·d + j]}: the same arithmetic as
+     * {@link #quantile(int, double)} on a sorted column.
+     */
+    private double quartile(int i, int j, double q) {
+        double h = (chains - 1) * q;
+        int lo = (int) Math.floor(h);
+        double low = quartileValues[2 * i * d + j];
+        double high = quartileValues[(2 * i + 1) * d + j];
+        return low + (h - lo) * (high - low);
     }
 
     /** Type-7 quantile of the first {@code n} sorted values of the scratch column. */
@@ -135,14 +189,5 @@ public final class EscapeGuard {
         int lo = (int) Math.floor(h);
         int hi = Math.min(lo + 1, n - 1);
         return column[lo] + (h - lo) * (column[hi] - column[lo]);
-    }
-
-    private boolean finite(double[] a, int off) {
-        for (int j = off; j < off + d; j++) {
-            if (!Double.isFinite(a[j])) {
-                return false;
-            }
-        }
-        return true;
     }
 }

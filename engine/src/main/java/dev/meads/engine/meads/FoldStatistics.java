@@ -1,6 +1,8 @@
 package dev.meads.engine.meads;
 
 import dev.meads.engine.block.ChainBlock;
+import dev.meads.engine.simd.Kernels;
+import java.util.Arrays;
 
 /**
  * What MEADS estimates from one fold's current states (ALGORITHMS.md §3.1): the per-coordinate
@@ -10,18 +12,26 @@ import dev.meads.engine.block.ChainBlock;
  *
  * <p>Guards (§3.2): a zero or non-finite σ is replaced by 1 and counted; a non-finite
  * eigenvalue keeps the previous value.
+ *
+ * <p>Cost per call, m chains of d coordinates: two passes for the moments, two m × d row
+ * blocks and their Gram matrices ({@link MaxEigenvalue}); the passes are {@link Kernels} loops
+ * over coordinates. Public for the benchmarks; MEADS itself is the user.
  */
-final class FoldStatistics {
+public final class FoldStatistics {
     private final int d;
     private final double[] scale;
+    private final double[] inverseScale;
     private final double[] mean;
+    private final Kernels kernels = Kernels.get();
     private double stepSize = Double.NaN;
     private double positionEigenvalue = Double.NaN;
     private int guardedCoordinates;
 
-    FoldStatistics(int dimension) {
+    /** Statistics of folds of chains in {@code dimension} coordinates. */
+    public FoldStatistics(int dimension) {
         this.d = dimension;
         this.scale = new double[dimension];
+        this.inverseScale = new double[dimension];
         this.mean = new double[dimension];
     }
 
@@ -29,44 +39,35 @@ final class FoldStatistics {
      * Recomputes the statistics from chains {@code chains[from .. from+m)} of {@code block},
      * using {@code rows} (at least m·d long) as scratch. Returns λ̂ of the scaled gradients.
      */
-    double compute(ChainBlock block, int[] chains, int from, int m, MeadsOptions options, MaxEigenvalue eigen,
-                 double[] rows) {
+    public double compute(ChainBlock block, int[] chains, int from, int m, MeadsOptions options, MaxEigenvalue eigen,
+                          double[] rows) {
         double[] x = block.positions();
         double[] g = block.gradients();
-        java.util.Arrays.fill(mean, 0.0);
-        java.util.Arrays.fill(scale, 0.0);
+        Arrays.fill(mean, 0.0);
+        Arrays.fill(scale, 0.0);
         for (int k = 0; k < m; k++) {
-            int off = chains[from + k] * d;
-            for (int j = 0; j < d; j++) {
-                mean[j] += x[off + j];
-            }
+            kernels.axpy(1.0, x, chains[from + k] * d, mean, 0, mean, 0, d); // mean += x, exactly
         }
+        double inverseM = 1.0 / m;
         for (int j = 0; j < d; j++) {
-            mean[j] /= m;
+            mean[j] *= inverseM;
         }
         for (int k = 0; k < m; k++) {
-            int off = chains[from + k] * d;
-            for (int j = 0; j < d; j++) {
-                double e = x[off + j] - mean[j];
-                scale[j] += e * e;
-            }
+            kernels.addSquaredDeviations(x, chains[from + k] * d, mean, 0, scale, 0, d);
         }
         guardedCoordinates = 0;
         for (int j = 0; j < d; j++) {
-            double s = Math.sqrt(scale[j] / m);
+            double s = Math.sqrt(scale[j] * inverseM);
             if (!(s > 0) || !Double.isFinite(s)) {
                 s = 1.0;
                 guardedCoordinates++;
             }
             scale[j] = s;
+            inverseScale[j] = 1.0 / s;
         }
         // scaled gradients, not centred
         for (int k = 0; k < m; k++) {
-            int off = chains[from + k] * d;
-            int r = k * d;
-            for (int j = 0; j < d; j++) {
-                rows[r + j] = g[off + j] * scale[j];
-            }
+            kernels.multiply(g, chains[from + k] * d, scale, 0, rows, k * d, d);
         }
         double lambdaGradient = eigen.estimate(rows, m, d, options.estimator());
         if (Double.isFinite(lambdaGradient)) {
@@ -74,11 +75,7 @@ final class FoldStatistics {
         }
         // standardised, centred positions
         for (int k = 0; k < m; k++) {
-            int off = chains[from + k] * d;
-            int r = k * d;
-            for (int j = 0; j < d; j++) {
-                rows[r + j] = (x[off + j] - mean[j]) / scale[j];
-            }
+            kernels.standardise(x, chains[from + k] * d, mean, 0, inverseScale, 0, rows, k * d, d);
         }
         double lambdaPosition = eigen.estimate(rows, m, d, options.estimator());
         if (Double.isFinite(lambdaPosition)) {
@@ -88,21 +85,22 @@ final class FoldStatistics {
     }
 
     /** Per-coordinate σ (the array itself). */
-    double[] scale() {
+    public double[] scale() {
         return scale;
     }
 
     /** The step size implied by this fold's scaled gradients (NaN until first computed finite). */
-    double stepSize() {
+    public double stepSize() {
         return stepSize;
     }
 
     /** Λ, the largest eigenvalue estimate of the fold's standardised positions. */
-    double positionEigenvalue() {
+    public double positionEigenvalue() {
         return positionEigenvalue;
     }
 
-    int guardedCoordinates() {
+    /** Coordinates whose σ was zero or non-finite at the latest call (and were set to 1). */
+    public int guardedCoordinates() {
         return guardedCoordinates;
     }
 

@@ -9,10 +9,18 @@ import dev.meads.engine.simd.Kernels;
  * {@code [(F − D)/(n(n−1))] / [T/n]} and the plug-in {@code [F/n²] / [T/n]}.
  *
  * <p>The cost is the {@code n(n+1)/2} dot products of length {@code d}; they run on the given
- * {@link Kernels} (vector or scalar twin). Callers center or scale rows beforehand.
+ * {@link Kernels} (vector or scalar twin), four rows against four at a time
+ * ({@link Kernels#dots4x4}), which reads each row a quarter as often as one dot at a time and
+ * keeps 16 independent sums in flight. The products are then added up in the order of the
+ * plain double loop over {@code i < j}, so the estimate does not depend on the blocking.
+ * Callers center or scale rows beforehand. Not thread-safe (it keeps scratch space).
  */
 public final class MaxEigenvalue {
+    private static final int B = 4;
     private final Kernels kernels;
+    /** Gram entries of one strip of 4 rows: {@code strip[p*n + j] = G(i0+p, j)} for j ≥ i0. */
+    private double[] strip = new double[0];
+    private final double[] block = new double[B * B];
 
     public MaxEigenvalue(Kernels kernels) {
         this.kernels = kernels;
@@ -26,16 +34,24 @@ public final class MaxEigenvalue {
         if (n < 2) {
             throw new IllegalArgumentException("the eigenvalue estimate needs at least 2 rows, got " + n);
         }
+        if (strip.length < B * n) {
+            strip = new double[B * n];
+        }
         double f = 0.0;
         double diagonalSquares = 0.0;
         double trace = 0.0;
-        for (int i = 0; i < n; i++) {
-            double gii = kernels.sumOfSquares(rows, i * d, d);
-            trace += gii;
-            diagonalSquares += gii * gii;
-            for (int j = i + 1; j < n; j++) {
-                double gij = kernels.dot(rows, i * d, rows, j * d, d);
-                f += 2.0 * gij * gij;
+        for (int i0 = 0; i0 < n; i0 += B) {
+            int rowsHere = Math.min(B, n - i0);
+            fillStrip(rows, n, d, i0, rowsHere);
+            for (int p = 0; p < rowsHere; p++) {
+                int i = i0 + p;
+                double gii = strip[p * n + i];
+                trace += gii;
+                diagonalSquares += gii * gii;
+                for (int j = i + 1; j < n; j++) {
+                    double gij = strip[p * n + j];
+                    f += 2.0 * gij * gij;
+                }
             }
         }
         if (!Double.isFinite(trace) || !Double.isFinite(f)) {
@@ -49,5 +65,23 @@ public final class MaxEigenvalue {
             case USTAT -> (f / ((double) n * (n - 1))) / meanTrace;
             case PLUGIN -> ((f + diagonalSquares) / ((double) n * n)) / meanTrace;
         };
+    }
+
+    /** Gram entries {@code G(i0+p, j)} for {@code p < rowsHere}, {@code j ≥ i0}, into the strip. */
+    private void fillStrip(double[] rows, int n, int d, int i0, int rowsHere) {
+        int j0 = i0;
+        if (rowsHere == B) {
+            for (; j0 + B <= n; j0 += B) {
+                kernels.dots4x4(rows, i0 * d, rows, j0 * d, d, d, block, 0);
+                for (int p = 0; p < B; p++) {
+                    System.arraycopy(block, p * B, strip, p * n + j0, B);
+                }
+            }
+        }
+        for (int p = 0; p < rowsHere; p++) {
+            for (int j = j0; j < n; j++) {
+                strip[p * n + j] = kernels.dot(rows, (i0 + p) * d, rows, j * d, d);
+            }
+        }
     }
 }

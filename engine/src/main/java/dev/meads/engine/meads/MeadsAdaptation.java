@@ -3,6 +3,7 @@ package dev.meads.engine.meads;
 import dev.meads.engine.block.ChainBlock;
 import dev.meads.engine.ghmc.GhmcEnsemble;
 import dev.meads.engine.ghmc.GhmcParameters;
+import dev.meads.engine.parallel.WorkerPool;
 import dev.meads.engine.simd.Kernels;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -37,12 +38,20 @@ public final class MeadsAdaptation {
     private final double[] foldAlpha;
     private final MaxEigenvalue eigen = new MaxEigenvalue(Kernels.get());
     private final double[] rows;
+    // the folds' statistics are computed on the ensemble's workers, each with its own scratch
+    private final WorkerPool pool;
+    private final MaxEigenvalue[] eigenByWorker;
+    private final double[][] rowsByWorker;
+    private final WorkerPool.RangeTask foldTask = this::computeFolds;
     private final int[] slotChain;
     private final GhmcParameters[] slotParameters;
+    private final GhmcParameters[] parametersOfChain;
     private final EscapeGuard guard;
     private final List<EscapeEvent> events = new ArrayList<>();
     private final MeadsTrace trace;
     private final boolean[] flagged;
+    /** The fold frozen at the previous iteration while no shuffle or restart followed: its chains have not moved. */
+    private int unchangedFold = -1;
     private int iteration;
     private long guardedScaleCoordinates;
 
@@ -74,8 +83,15 @@ public final class MeadsAdaptation {
             foldAlpha[k] = 1.0;
         }
         this.rows = new double[n * d];
+        this.pool = ensemble.pool();
+        this.eigenByWorker = new MaxEigenvalue[pool.threads()];
+        this.rowsByWorker = new double[pool.threads()][assignment.perFold() * d];
+        for (int w = 0; w < eigenByWorker.length; w++) {
+            eigenByWorker[w] = new MaxEigenvalue(Kernels.get());
+        }
         this.slotChain = new int[n];
         this.slotParameters = new GhmcParameters[n];
+        this.parametersOfChain = new GhmcParameters[n];
         this.guard = new EscapeGuard(n, d, options.escapeDistance(), options.escapeLogDensity(),
                 options.escapeDivergences());
         this.trace = new MeadsTrace(options.iterations(), folds);
@@ -93,12 +109,13 @@ public final class MeadsAdaptation {
                 restartEscapedChains(t0);
             }
             assignment.shuffle(shuffleRandom);
+            unchangedFold = -1;
         }
         int frozen = folds == 1 ? -1 : t0 % folds;
         int m = assignment.perFold();
         int[] order = assignment.order();
+        pool.forEachChunk(folds, 1, foldTask);
         for (int k = 0; k < folds; k++) {
-            statistics[k].compute(block, order, assignment.start(k), m, options, eigen, rows);
             guardedScaleCoordinates += statistics[k].guardedCoordinates();
         }
         int slots = 0;
@@ -120,14 +137,22 @@ public final class MeadsAdaptation {
             }
             int start = assignment.start(k);
             for (int i = 0; i < m; i++) {
-                slotChain[slots] = order[start + i];
-                slotParameters[slots] = foldParameters[k];
+                parametersOfChain[order[start + i]] = foldParameters[k];
+            }
+        }
+        // Slots in chain order: the chains meet in the same vector groups whatever the thread
+        // count, and a worker's share of the slots holds mostly the same chains from one
+        // iteration to the next, so their states stay in that core's cache.
+        for (int c = 0; c < n; c++) {
+            if (parametersOfChain[c] != null) {
+                slotChain[slots] = c;
+                slotParameters[slots] = parametersOfChain[c];
+                parametersOfChain[c] = null;
                 slots++;
             }
         }
-        // Slot order follows the permutation, not the threads, so chains meet in the same
-        // vector groups whatever the thread count.
         ensemble.step(slotChain, slotParameters, slots);
+        unchangedFold = frozen;
         double acceptSum = 0.0;
         int divergent = 0;
         for (int s = 0; s < slots; s++) {
@@ -141,6 +166,17 @@ public final class MeadsAdaptation {
         }
         trace.recordIteration(t0, frozen, slots == 0 ? Double.NaN : acceptSum / slots, divergent);
         iteration++;
+    }
+
+    /** Statistics of folds {@code [from, to)} on worker {@code w}'s scratch. */
+    private void computeFolds(int w, int from, int to) {
+        for (int k = from; k < to; k++) {
+            // A fold that stood still keeps the statistics it had: same chains, same states.
+            if (k != unchangedFold) {
+                statistics[k].compute(block, assignment.order(), assignment.start(k), assignment.perFold(), options,
+                        eigenByWorker[w], rowsByWorker[w]);
+            }
+        }
     }
 
     private void restartEscapedChains(int t0) {

@@ -1,17 +1,28 @@
 package dev.meads.engine.parallel;
 
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 
 /**
  * A fixed set of worker threads that split a range of chains among themselves, with the
- * calling thread acting as worker 0. A parallel section is short (tens of microseconds for an
- * ensemble step), so workers spin briefly before parking and the hand-off costs little.
+ * calling thread acting as worker 0. A parallel section is short (tens to hundreds of
+ * microseconds for an ensemble step), so workers spin briefly, then yield, then park.
  *
- * <p>Ranges are cut at multiples of a granularity (the model's lane count), so the grouping
- * of chains into vector lanes, and hence every bit of the result, does not depend on the
- * number of threads.
+ * <p>A section is cut into pieces whose inner boundaries are multiples of a granularity (the
+ * model's lane count), so the grouping of chains into vector lanes, and hence every bit of the
+ * result, does not depend on the number of threads. Each thread owns a contiguous share of the
+ * pieces (the same share every section, so a chain's data tends to stay in one core's cache)
+ * and claims them one at a time; when its share is done it claims the unclaimed pieces of the
+ * others' shares. The section ends when every piece is done. A worker that is slow to wake (its
+ * core busy with another process) therefore never holds the caller up unless it has already
+ * claimed a piece: the caller simply does that worker's share itself.
+ *
+ * <p>The {@code worker} argument of a task is the index of the thread running the piece (0 for
+ * the caller), so per-worker scratch space indexed by it is never shared. One thread may run
+ * several pieces of a section.
  */
 public final class WorkerPool implements AutoCloseable {
     /** Work on the chains {@code [from, to)} of a section, done by worker {@code worker}. */
@@ -20,21 +31,41 @@ public final class WorkerPool implements AutoCloseable {
         void run(int worker, int from, int to);
     }
 
-    // Spin briefly, then yield (so that an oversubscribed core can run the thread we wait
-    // for), then park.
-    private static final long SPIN_NANOS = 20_000L;
-    private static final long YIELD_NANOS = 1_000_000L;
+    // Spin, then yield (so that an oversubscribed core can run the thread we wait for), then
+    // park. The spin covers the usual gap between two sections (the caller's last piece plus
+    // MEADS' serial work, up to a few hundred microseconds): a worker that yields there loses
+    // its core to whatever else runs on the machine for a whole time slice, and a section
+    // then finds it absent (measured: with a 20 µs spin the worker took 4% of the pieces of
+    // back-to-back 8 × 40 µs sections on a machine with other load, with 500 µs about half).
+    private static final long SPIN_NANOS = 500_000L;
+    private static final long YIELD_NANOS = 2_000_000L;
 
     private final int threads;
     private final Thread[] workers;
-    private volatile long generation;
+    /** 1 while worker w is about to park or parked; the caller unparks only those. */
+    private final AtomicIntegerArray parked;
     private volatile boolean closed;
-    private final AtomicInteger pending = new AtomicInteger();
+
+    /** The current section's number, published after its fields. */
+    private volatile long section;
+    /**
+     * Per thread w, at index {@code w·PAD}: {@code (section << 32) | next unclaimed piece of
+     * w's share}. Padded so that two threads' words do not share a cache line.
+     */
+    private static final int PAD = 16;
+    private final AtomicLongArray claims;
+    private final AtomicInteger completed = new AtomicInteger();
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
-    private volatile RangeTask task;
-    private volatile int sectionSize;
-    private volatile int sectionGranularity;
     private volatile Thread caller;
+    private volatile boolean callerParked;
+    // The section's fields: written by the caller before it publishes the section, stable
+    // until every piece is done (see runPieces).
+    private RangeTask task;
+    private int size;
+    private int granularity;
+    private int pieces;
+    private boolean chunked;
+    private long sections;
 
     /** A pool of {@code threads} workers (the caller included); 1 runs everything inline. */
     public WorkerPool(int threads) {
@@ -43,6 +74,8 @@ public final class WorkerPool implements AutoCloseable {
         }
         this.threads = threads;
         this.workers = new Thread[threads - 1];
+        this.parked = new AtomicIntegerArray(threads);
+        this.claims = new AtomicLongArray(threads * PAD);
         for (int w = 1; w < threads; w++) {
             final int id = w;
             Thread t = new Thread(() -> workerLoop(id), "meads-worker-" + w);
@@ -67,10 +100,23 @@ public final class WorkerPool implements AutoCloseable {
      * when every range is done. An exception in any worker is rethrown here.
      */
     public void forEachRange(int n, int granularity, RangeTask task) {
+        run(n, Math.max(1, granularity), task, false);
+    }
+
+    /**
+     * Runs {@code task} over {@code [0, n)} cut into pieces of {@code chunk} (the last one
+     * shorter), which the threads claim one at a time; returns when every piece is done. Small
+     * pieces balance the load and let a busy core's worker drop out; a piece should still
+     * carry several microseconds of work. With one thread the whole range is one call.
+     */
+    public void forEachChunk(int n, int chunk, RangeTask task) {
+        run(n, Math.max(1, chunk), task, true);
+    }
+
+    private void run(int n, int g, RangeTask task, boolean chunked) {
         if (n <= 0) {
             return;
         }
-        int g = Math.max(1, granularity);
         if (threads == 1 || n <= g) {
             task.run(0, 0, n);
             return;
@@ -78,20 +124,41 @@ public final class WorkerPool implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("worker pool is closed");
         }
+        int groups = (n + g - 1) / g;
         this.task = task;
-        this.sectionSize = n;
-        this.sectionGranularity = g;
+        this.size = n;
+        this.granularity = g;
+        this.chunked = chunked;
+        this.pieces = chunked ? groups : Math.min(threads, groups);
         this.caller = Thread.currentThread();
         failure.set(null);
-        pending.set(threads - 1);
-        generation++;
-        for (Thread t : workers) {
-            LockSupport.unpark(t);
+        completed.set(0);
+        long s = ++sections;
+        for (int w = 0; w < threads; w++) {
+            claims.set(w * PAD, (s << 32) | shareStart(w, pieces));
         }
-        runShare(0, task, n, g);
+        section = s;
+        for (int w = 1; w < threads; w++) {
+            if (parked.get(w) != 0) {
+                LockSupport.unpark(workers[w - 1]);
+            }
+        }
+        runPieces(0, s);
         long start = System.nanoTime();
-        while (pending.get() > 0) {
-            pause(start, 50_000L);
+        int all = pieces;
+        while (completed.get() < all) {
+            long waited = System.nanoTime() - start;
+            if (waited < SPIN_NANOS) {
+                Thread.onSpinWait();
+            } else if (waited < YIELD_NANOS) {
+                Thread.yield();
+            } else {
+                callerParked = true;
+                if (completed.get() < all) {
+                    LockSupport.parkNanos(this, 50_000L);
+                }
+                callerParked = false;
+            }
         }
         this.task = null;
         Throwable t = failure.get();
@@ -106,28 +173,61 @@ public final class WorkerPool implements AutoCloseable {
         }
     }
 
-    private void runShare(int worker, RangeTask task, int n, int g) {
-        int groups = (n + g - 1) / g;
-        int fromGroup = (int) ((long) groups * worker / threads);
-        int toGroup = (int) ((long) groups * (worker + 1) / threads);
-        int from = Math.min(n, fromGroup * g);
-        int to = Math.min(n, toGroup * g);
-        if (from < to) {
-            task.run(worker, from, to);
+    /** First piece of thread w's share when a section has {@code all} pieces. */
+    private int shareStart(int w, int all) {
+        return (int) ((long) all * w / threads);
+    }
+
+    /**
+     * Claims and runs pieces of section {@code s} until none is left: this thread's own share
+     * first, then the others' in turn. A claim is a compare-and-set on a word tagged with the
+     * section, so a thread that wakes late, or reads the fields of a newer section, never runs
+     * a piece of the wrong one: while any piece of section s is unclaimed or running, the
+     * caller has not moved on and the fields are s's.
+     */
+    private void runPieces(int worker, long s) {
+        for (int k = 0; k < threads; k++) {
+            int owner = (worker + k) % threads;
+            int slot = owner * PAD;
+            while (true) {
+                long v = claims.get(slot);
+                if ((v >>> 32) != s) {
+                    return;
+                }
+                int i = (int) v;
+                int all = pieces;
+                if (i >= shareStart(owner + 1, all)) {
+                    break;
+                }
+                if (!claims.compareAndSet(slot, v, v + 1)) {
+                    continue;
+                }
+                runPiece(worker, i, all);
+            }
         }
     }
 
-    /** One wait step: spin, then yield, then park (for {@code parkNanos}, or until unparked if 0). */
-    private void pause(long since, long parkNanos) {
-        long waited = System.nanoTime() - since;
-        if (waited < SPIN_NANOS) {
-            Thread.onSpinWait();
-        } else if (waited < YIELD_NANOS) {
-            Thread.yield();
-        } else if (parkNanos > 0) {
-            LockSupport.parkNanos(this, parkNanos);
+    private void runPiece(int worker, int i, int all) {
+        int from;
+        int to;
+        if (chunked) {
+            from = i * granularity;
+            to = Math.min(size, from + granularity);
         } else {
-            LockSupport.park(this);
+            int groups = (size + granularity - 1) / granularity;
+            from = Math.min(size, (int) ((long) groups * i / all) * granularity);
+            to = Math.min(size, (int) ((long) groups * (i + 1) / all) * granularity);
+        }
+        try {
+            if (from < to) {
+                task.run(worker, from, to);
+            }
+        } catch (Throwable t) {
+            failure.compareAndSet(null, t);
+        } finally {
+            if (completed.incrementAndGet() == all && worker != 0 && callerParked) {
+                LockSupport.unpark(caller);
+            }
         }
     }
 
@@ -135,22 +235,26 @@ public final class WorkerPool implements AutoCloseable {
         long seen = 0;
         while (true) {
             long start = System.nanoTime();
-            while (generation == seen && !closed) {
-                pause(start, 0L);
+            while (section == seen && !closed) {
+                long waited = System.nanoTime() - start;
+                if (waited < SPIN_NANOS) {
+                    Thread.onSpinWait();
+                } else if (waited < YIELD_NANOS) {
+                    Thread.yield();
+                } else {
+                    // announce, then re-check: the caller publishes, then looks (no lost wake-up)
+                    parked.set(id, 1);
+                    if (section == seen && !closed) {
+                        LockSupport.park(this);
+                    }
+                    parked.set(id, 0);
+                }
             }
             if (closed) {
                 return;
             }
-            seen = generation;
-            try {
-                runShare(id, task, sectionSize, sectionGranularity);
-            } catch (Throwable t) {
-                failure.compareAndSet(null, t);
-            } finally {
-                if (pending.decrementAndGet() == 0) {
-                    LockSupport.unpark(caller);
-                }
-            }
+            seen = section;
+            runPieces(id, seen);
         }
     }
 

@@ -7,6 +7,7 @@ package dev.meads.engine.simd;
  */
 final class KernelProvider {
     static final Kernels INSTANCE = choose();
+    static final NormalKernel NORMAL = chooseNormal();
 
     private KernelProvider() {
     }
@@ -28,5 +29,16 @@ final class KernelProvider {
             }
         }
         return new ScalarKernels();
+    }
+
+    private static NormalKernel chooseNormal() {
+        if (vectorAvailable()) {
+            try {
+                return new PanamaNormalKernel();
+            } catch (LinkageError e) {
+                // fall through to scalar loops
+            }
+        }
+        return new ScalarNormalKernel();
     }
 }

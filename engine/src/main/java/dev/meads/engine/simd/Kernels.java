@@ -33,6 +33,93 @@ public interface Kernels {
     /** {@code z[i] = a·z[i] + b·noise[i]}: partial momentum refresh. */
     void refresh(double a, double[] z, int zOff, double b, double[] noise, int noiseOff, int n);
 
+    /**
+     * The first half of a GHMC step for one chain, fused into one pass: partial momentum
+     * refresh in place {@code z ← a·z + b·noise}, the half kick {@code zh = z + h·s⊙g} and the
+     * drift {@code xp = x + e·s⊙zh}. Returns {@code Σ z²} of the refreshed momentum. Gives the
+     * same values as {@link #refresh}, {@link #sumOfSquares} and two {@link #axpyScaled} calls,
+     * which is what the default does. {@code zh} and {@code xp} must not overlap the inputs.
+     */
+    default double refreshKickDrift(double a, double b, double[] noise, int noiseOff, double[] z, int zOff,
+                                    double h, double e, double[] s, int sOff, double[] g, int gOff,
+                                    double[] x, int xOff, double[] zh, int zhOff, double[] xp, int xpOff, int n) {
+        refresh(a, z, zOff, b, noise, noiseOff, n);
+        double squares = sumOfSquares(z, zOff, n);
+        axpyScaled(h, s, sOff, g, gOff, z, zOff, zh, zhOff, n);
+        axpyScaled(e, s, sOff, zh, zhOff, x, xOff, xp, xpOff, n);
+        return squares;
+    }
+
+    /**
+     * The closing half kick in place, {@code z ← z + h·s⊙g}, fused with {@code Σ z²} of the
+     * result; the same values as {@link #axpyScaled} then {@link #sumOfSquares}.
+     */
+    default double kickSumOfSquares(double h, double[] s, int sOff, double[] g, int gOff, double[] z, int zOff,
+                                    int n) {
+        axpyScaled(h, s, sOff, g, gOff, z, zOff, z, zOff, n);
+        return sumOfSquares(z, zOff, n);
+    }
+
+    /** {@code out[i] = a[i]·b[i]}. */
+    default void multiply(double[] a, int aOff, double[] b, int bOff, double[] out, int outOff, int n) {
+        for (int i = 0; i < n; i++) {
+            out[outOff + i] = a[aOff + i] * b[bOff + i];
+        }
+    }
+
+    /** {@code acc[i] += e·e} with {@code e = x[i] − mean[i]} (a two-pass variance's second pass). */
+    default void addSquaredDeviations(double[] x, int xOff, double[] mean, int mOff, double[] acc, int accOff, int n) {
+        for (int i = 0; i < n; i++) {
+            double e = x[xOff + i] - mean[mOff + i];
+            acc[accOff + i] += e * e;
+        }
+    }
+
+    /** {@code out[i] = (x[i] − mean[i])·inverseScale[i]}. */
+    default void standardise(double[] x, int xOff, double[] mean, int mOff, double[] inverseScale, int sOff,
+                             double[] out, int outOff, int n) {
+        for (int i = 0; i < n; i++) {
+            out[outOff + i] = (x[xOff + i] - mean[mOff + i]) * inverseScale[sOff + i];
+        }
+    }
+
+    /**
+     * Whether some {@code i} has {@code !(|x[i] − center[i]| ≤ limit[i])}, NaN counting as
+     * beyond: a cheap screen before an exact per-coordinate test.
+     */
+    default boolean anyAbsDeviationBeyond(double[] x, int xOff, double[] center, int cOff, double[] limit, int lOff,
+                                          int n) {
+        for (int i = 0; i < n; i++) {
+            if (!(Math.abs(x[xOff + i] - center[cOff + i]) <= limit[lOff + i])) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether every {@code a[i]} is finite (neither infinite nor NaN). */
+    default boolean allFinite(double[] a, int off, int n) {
+        for (int i = 0; i < n; i++) {
+            if (!Double.isFinite(a[off + i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * A 4 × 4 block of dot products between rows of length {@code n} spaced {@code stride}
+     * apart: {@code out[outOff + 4p + q] = Σ_k a[aOff + p·stride + k]·b[bOff + q·stride + k]}
+     * for {@code p, q < 4}. One pass over the 8 rows instead of 16 (the Gram matrices of MEADS).
+     */
+    default void dots4x4(double[] a, int aOff, double[] b, int bOff, int stride, int n, double[] out, int outOff) {
+        for (int p = 0; p < 4; p++) {
+            for (int q = 0; q < 4; q++) {
+                out[outOff + 4 * p + q] = dot(a, aOff + p * stride, b, bOff + q * stride, n);
+            }
+        }
+    }
+
     /** The implementation chosen for this JVM. */
     static Kernels get() {
         return KernelProvider.INSTANCE;

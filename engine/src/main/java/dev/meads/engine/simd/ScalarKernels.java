@@ -53,4 +53,45 @@ public final class ScalarKernels implements Kernels {
             z[zOff + i] = a * z[zOff + i] + b * noise[noiseOff + i];
         }
     }
+
+    @Override
+    public double refreshKickDrift(double a, double b, double[] noise, int noiseOff, double[] z, int zOff,
+                                   double h, double e, double[] s, int sOff, double[] g, int gOff,
+                                   double[] x, int xOff, double[] zh, int zhOff, double[] xp, int xpOff, int n) {
+        double squares = 0.0;
+        for (int i = 0; i < n; i++) {
+            double zi = a * z[zOff + i] + b * noise[noiseOff + i];
+            z[zOff + i] = zi;
+            squares += zi * zi;
+            double half = zi + h * s[sOff + i] * g[gOff + i];
+            zh[zhOff + i] = half;
+            xp[xpOff + i] = x[xOff + i] + e * s[sOff + i] * half;
+        }
+        return squares;
+    }
+
+    @Override
+    public double kickSumOfSquares(double h, double[] s, int sOff, double[] g, int gOff, double[] z, int zOff,
+                                   int n) {
+        double squares = 0.0;
+        for (int i = 0; i < n; i++) {
+            double zi = z[zOff + i] + h * s[sOff + i] * g[gOff + i];
+            z[zOff + i] = zi;
+            squares += zi * zi;
+        }
+        return squares;
+    }
+
+    @Override
+    public void dots4x4(double[] a, int aOff, double[] b, int bOff, int stride, int n, double[] out, int outOff) {
+        for (int p = 0; p < 4; p++) {
+            for (int q = 0; q < 4; q++) {
+                double s = 0.0;
+                for (int k = 0; k < n; k++) {
+                    s += a[aOff + p * stride + k] * b[bOff + q * stride + k];
+                }
+                out[outOff + 4 * p + q] = s;
+            }
+        }
+    }
 }

@@ -92,4 +92,71 @@ class EscapeGuardTest {
         assertEquals(1, e.size());
         assertEquals(EscapeEvent.Reason.NON_FINITE_STATE, e.get(0).reason());
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(ints = {4, 7, 16, 64})
+    void sameEventsAsSortingEachCoordinate(int chains) {
+        // the sorting-network quartiles against the definition: sort each coordinate's column
+        int d = 21;
+        SplittableRandom r = new SplittableRandom(chains);
+        for (int trial = 0; trial < 20; trial++) {
+            ChainBlock b = new ChainBlock(chains, d);
+            for (int i = 0; i < chains * d; i++) {
+                b.positions()[i] = r.nextGaussian() * Math.exp(r.nextGaussian());
+                b.gradients()[i] = r.nextGaussian();
+            }
+            for (int c = 0; c < chains; c++) {
+                b.logDensities()[c] = -Math.abs(r.nextGaussian());
+            }
+            int outlier = r.nextInt(chains);
+            b.positions()[outlier * d + r.nextInt(d)] = r.nextBoolean() ? 1e5 : -1e5;
+            if (trial % 3 == 0) {
+                b.positions()[r.nextInt(chains) * d + 4] = Double.NaN;
+            }
+            EscapeGuard g = new EscapeGuard(chains, d, 100, 25, 8);
+            assertEquals(reference(b, chains, d, 100), g.find(b, trial).stream()
+                    .filter(e -> e.reason() == EscapeEvent.Reason.EXTREME_POSITION)
+                    .map(e -> e.chain() + ":" + e.coordinate() + ":" + Double.doubleToLongBits(e.detail())).toList());
+        }
+    }
+
+    /** Positional events by the plain algorithm: per coordinate, sort the column, type-7 quartiles. */
+    private static List<String> reference(ChainBlock b, int chains, int d, double distance) {
+        double[] median = new double[d];
+        double[] spread = new double[d];
+        double[] column = new double[chains];
+        for (int j = 0; j < d; j++) {
+            for (int c = 0; c < chains; c++) {
+                column[c] = b.positions()[c * d + j];
+            }
+            java.util.Arrays.sort(column);
+            median[j] = quantile(column, 0.5);
+            spread[j] = (quantile(column, 0.75) - quantile(column, 0.25)) / 1.349;
+        }
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (int c = 0; c < chains; c++) {
+            double worst = 0.0;
+            int where = -1;
+            for (int j = 0; j < d; j++) {
+                if (spread[j] > 0) {
+                    double z = Math.abs(b.positions()[c * d + j] - median[j]) / spread[j];
+                    if (!(z <= worst)) {
+                        worst = z;
+                        where = j;
+                    }
+                }
+            }
+            if (!(worst <= distance)) {
+                out.add(c + ":" + where + ":" + Double.doubleToLongBits(worst));
+            }
+        }
+        return out;
+    }
+
+    private static double quantile(double[] sorted, double q) {
+        double h = (sorted.length - 1) * q;
+        int lo = (int) Math.floor(h);
+        int hi = Math.min(lo + 1, sorted.length - 1);
+        return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+    }
 }

@@ -114,4 +114,37 @@ class MaxEigenvalueTest {
             assertEquals(s, v, 1e-12 * Math.abs(s), "d=" + d + " " + e);
         }
     }
+
+    @ParameterizedTest
+    @ValueSource(ints = {2, 3, 4, 5, 7, 8, 9, 16, 17, 64})
+    void blockedGramGivesTheSameBitsAsOneDotAtATime(int n) {
+        SplittableRandom r = new SplittableRandom(n * 7L);
+        for (int d : new int[] {1, 9, 89, 160}) {
+            double[] x = new double[n * d];
+            for (int i = 0; i < x.length; i++) {
+                x[i] = r.nextGaussian() * Math.exp(r.nextGaussian());
+            }
+            for (Kernels k : new Kernels[] {Kernels.get(), new ScalarKernels()}) {
+                // the plain double loop of ALGORITHMS.md §2
+                double f = 0;
+                double diagonalSquares = 0;
+                double trace = 0;
+                for (int i = 0; i < n; i++) {
+                    double gii = k.sumOfSquares(x, i * d, d);
+                    trace += gii;
+                    diagonalSquares += gii * gii;
+                    for (int j = i + 1; j < n; j++) {
+                        double gij = k.dot(x, i * d, x, j * d, d);
+                        f += 2.0 * gij * gij;
+                    }
+                }
+                double meanTrace = trace / n;
+                double ustat = (f / ((double) n * (n - 1))) / meanTrace;
+                double plugin = ((f + diagonalSquares) / ((double) n * n)) / meanTrace;
+                MaxEigenvalue blocked = new MaxEigenvalue(k);
+                assertEquals(ustat, blocked.estimate(x, n, d, EigenEstimator.USTAT), 0.0, "n=" + n + " d=" + d);
+                assertEquals(plugin, blocked.estimate(x, n, d, EigenEstimator.PLUGIN), 0.0, "n=" + n + " d=" + d);
+            }
+        }
+    }
 }

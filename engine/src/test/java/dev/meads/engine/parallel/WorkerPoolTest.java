@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import org.junit.jupiter.api.Test;
 
@@ -37,17 +39,43 @@ class WorkerPoolTest {
                 pool.forEachRange(16, 8, (w, from, to) -> sums[w] += to - from);
             }
             assertEquals(20_000L * 16, sums[0] + sums[1]);
-            assertTrue(sums[1] > 0, "the second worker took part");
+        }
+    }
+
+    @Test
+    void theSecondWorkerTakesPart() throws Exception {
+        // both pieces wait for each other, so they must run on two threads at once
+        try (WorkerPool pool = new WorkerPool(2)) {
+            for (int rep = 0; rep < 100; rep++) {
+                CyclicBarrier both = new CyclicBarrier(2);
+                boolean[] ran = new boolean[2];
+                pool.forEachRange(16, 8, (w, from, to) -> {
+                    await(both);
+                    ran[w] = true;
+                });
+                assertTrue(ran[0] && ran[1], "caller and worker each ran a piece");
+            }
+        }
+    }
+
+    private static void await(CyclicBarrier barrier) {
+        try {
+            barrier.await(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("the other thread never arrived", e);
         }
     }
 
     @Test
     void workerExceptionReachesTheCaller() {
         try (WorkerPool pool = new WorkerPool(2)) {
+            Thread caller = Thread.currentThread();
+            CyclicBarrier both = new CyclicBarrier(2);
             IllegalStateException e = assertThrows(IllegalStateException.class, () ->
                     pool.forEachRange(16, 8, (w, from, to) -> {
-                        if (w == 1) {
-                            throw new IllegalStateException("boom in worker 1");
+                        await(both);
+                        if (Thread.currentThread() != caller) {
+                            throw new IllegalStateException("boom in worker " + w);
                         }
                     }));
             assertEquals("boom in worker 1", e.getMessage());
@@ -61,5 +89,77 @@ class WorkerPoolTest {
     @Test
     void rejectsZeroThreads() {
         assertThrows(IllegalArgumentException.class, () -> new WorkerPool(0));
+    }
+
+    @Test
+    void chunksCoverEveryIndexOnceAndStartAligned() {
+        try (WorkerPool pool = new WorkerPool(2)) {
+            for (int n : new int[] {1, 7, 8, 9, 48, 63, 64, 1000}) {
+                AtomicIntegerArray hits = new AtomicIntegerArray(n);
+                pool.forEachChunk(n, 8, (w, from, to) -> {
+                    assertTrue(from % 8 == 0, "chunk start " + from + " not aligned");
+                    assertTrue(to - from <= 8 || (from == 0 && to == n), "chunk " + from + ".." + to);
+                    for (int i = from; i < to; i++) {
+                        hits.incrementAndGet(i);
+                    }
+                });
+                for (int i = 0; i < n; i++) {
+                    assertEquals(1, hits.get(i), "index " + i + " of " + n);
+                }
+            }
+        }
+    }
+
+    @Test
+    void workerIndexIsTheRunningThreadsOwn() {
+        // per-worker scratch indexed by w must never be used by two threads at once
+        try (WorkerPool pool = new WorkerPool(3)) {
+            java.util.concurrent.atomic.AtomicReferenceArray<Thread> owner =
+                    new java.util.concurrent.atomic.AtomicReferenceArray<>(3);
+            for (int rep = 0; rep < 2_000; rep++) {
+                pool.forEachChunk(64, 8, (w, from, to) -> {
+                    Thread me = Thread.currentThread();
+                    Thread before = owner.compareAndExchange(w, null, me);
+                    assertTrue(before == null || before == me, "worker index " + w + " used by two threads");
+                });
+            }
+        }
+    }
+
+    @Test
+    void manyTinyChunkedSections() throws Exception {
+        // a worker that is not scheduled in time must not hold the caller up; many tiny
+        // sections make late workers common, and every index must still be done exactly once
+        try (WorkerPool pool = new WorkerPool(2)) {
+            long[] total = new long[1];
+            for (int rep = 0; rep < 50_000; rep++) {
+                pool.forEachChunk(64, 8, (w, from, to) -> {
+                    synchronized (total) {
+                        total[0] += to - from;
+                    }
+                });
+            }
+            assertEquals(50_000L * 64, total[0]);
+        }
+    }
+
+    @Test
+    void chunkExceptionReachesTheCaller() {
+        try (WorkerPool pool = new WorkerPool(2)) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () ->
+                    pool.forEachChunk(64, 8, (w, from, to) -> {
+                        if (from == 40) {
+                            throw new IllegalArgumentException("boom at 40");
+                        }
+                    }));
+            assertEquals("boom at 40", e.getMessage());
+            int[] count = new int[1];
+            pool.forEachChunk(16, 8, (w, from, to) -> {
+                synchronized (count) {
+                    count[0] += to - from;
+                }
+            });
+            assertEquals(16, count[0]);
+        }
     }
 }

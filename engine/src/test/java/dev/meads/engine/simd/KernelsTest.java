@@ -102,4 +102,126 @@ class KernelsTest {
             assertEquals(out[i], y[i], 0.0);
         }
     }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1, 7, 8, 9, 16, 89, 160})
+    void fusedStepKernelsEqualTheirComposition(int n) {
+        for (Kernels k : new Kernels[] {SCALAR, VECTOR}) {
+            SplittableRandom r = new SplittableRandom(n * 13L + 3);
+            double[] noise = random(r, n + 1);
+            double[] z = random(r, n + 2);
+            double[] s = random(r, n);
+            double[] g = random(r, n + 3);
+            double[] x = random(r, n + 4);
+            double[] zFused = z.clone();
+            double[] zhFused = new double[n + 5];
+            double[] xpFused = new double[n + 6];
+            double fused = k.refreshKickDrift(0.8, 0.6, noise, 1, zFused, 2, 0.05, 0.1, s, 0, g, 3, x, 4,
+                    zhFused, 5, xpFused, 6, n);
+            double[] zh = new double[n + 5];
+            double[] xp = new double[n + 6];
+            k.refresh(0.8, z, 2, 0.6, noise, 1, n);
+            double squares = k.sumOfSquares(z, 2, n);
+            k.axpyScaled(0.05, s, 0, g, 3, z, 2, zh, 5, n);
+            k.axpyScaled(0.1, s, 0, zh, 5, x, 4, xp, 6, n);
+            assertEquals(squares, fused, 0.0, k.getClass().getSimpleName());
+            org.junit.jupiter.api.Assertions.assertArrayEquals(z, zFused, 0.0);
+            org.junit.jupiter.api.Assertions.assertArrayEquals(zh, zhFused, 0.0);
+            org.junit.jupiter.api.Assertions.assertArrayEquals(xp, xpFused, 0.0);
+
+            double kicked = k.kickSumOfSquares(0.05, s, 0, g, 3, zhFused, 5, n);
+            k.axpyScaled(0.05, s, 0, g, 3, zh, 5, zh, 5, n);
+            assertEquals(k.sumOfSquares(zh, 5, n), kicked, 0.0);
+            org.junit.jupiter.api.Assertions.assertArrayEquals(zh, zhFused, 0.0);
+        }
+    }
+
+    @Test
+    void reductionsGiveTheSameBitsBeforeAndAfterCompilation() {
+        // the first calls run interpreted; after the loop C2 has compiled the kernels
+        SplittableRandom r = new SplittableRandom(9);
+        double[] a = random(r, 16);
+        double[] b = random(r, 16);
+        Kernels k = new PanamaKernels();
+        double dot = k.dot(a, 0, b, 0, 16);
+        double squares = k.sumOfSquares(a, 0, 16);
+        double kinetic = k.kineticEnergy(a, 0, b, 0, 16);
+        double sink = 0;
+        for (int i = 0; i < 300_000; i++) {
+            sink += k.dot(a, 0, b, 0, 16) + k.sumOfSquares(a, 0, 16) + k.kineticEnergy(a, 0, b, 0, 16);
+        }
+        assertTrue(Double.isFinite(sink));
+        assertEquals(dot, k.dot(a, 0, b, 0, 16), 0.0);
+        assertEquals(squares, k.sumOfSquares(a, 0, 16), 0.0);
+        assertEquals(kinetic, k.kineticEnergy(a, 0, b, 0, 16), 0.0);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1, 7, 8, 9, 17, 89, 160})
+    void blockOfDotsEqualsSingleDots(int n) {
+        for (Kernels k : new Kernels[] {SCALAR, VECTOR}) {
+            SplittableRandom r = new SplittableRandom(n + 100L);
+            int stride = n + 3;
+            double[] a = random(r, 2 + 4 * stride);
+            double[] b = random(r, 5 + 4 * stride);
+            double[] out = new double[17];
+            k.dots4x4(a, 2, b, 5, stride, n, out, 1);
+            for (int p = 0; p < 4; p++) {
+                for (int q = 0; q < 4; q++) {
+                    assertEquals(k.dot(a, 2 + p * stride, b, 5 + q * stride, n), out[1 + 4 * p + q], 0.0,
+                            k.getClass().getSimpleName() + " p=" + p + " q=" + q);
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1, 7, 8, 9, 89, 160})
+    void momentKernelsAgreeWithPlainLoops(int n) {
+        for (Kernels k : new Kernels[] {SCALAR, VECTOR}) {
+            SplittableRandom r = new SplittableRandom(n + 200L);
+            double[] x = random(r, n + 1);
+            double[] mean = random(r, n + 2);
+            double[] inv = random(r, n + 3);
+            double[] acc = random(r, n + 4);
+            double[] out = new double[n + 5];
+            double[] expectedAcc = acc.clone();
+            k.addSquaredDeviations(x, 1, mean, 2, acc, 4, n);
+            k.standardise(x, 1, mean, 2, inv, 3, out, 5, n);
+            double[] product = new double[n + 1];
+            k.multiply(x, 1, inv, 3, product, 1, n);
+            for (int i = 0; i < n; i++) {
+                double e = x[1 + i] - mean[2 + i];
+                expectedAcc[4 + i] += e * e;
+                assertEquals(e * inv[3 + i], out[5 + i], 0.0);
+                assertEquals(x[1 + i] * inv[3 + i], product[1 + i], 0.0);
+            }
+            org.junit.jupiter.api.Assertions.assertArrayEquals(expectedAcc, acc, 0.0);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 7, 8, 9, 89, 160})
+    void screeningKernelsFindTheOddElementAnywhere(int n) {
+        for (Kernels k : new Kernels[] {SCALAR, VECTOR}) {
+            double[] x = new double[n + 2];
+            double[] center = new double[n + 1];
+            double[] limit = new double[n];
+            java.util.Arrays.fill(limit, 1.0);
+            for (int i = 0; i < n; i++) {
+                x[2 + i] = center[1 + i] + (i % 2 == 0 ? 1.0 : -1.0); // exactly at the limit: within
+            }
+            assertTrue(k.allFinite(x, 2, n));
+            assertTrue(!k.anyAbsDeviationBeyond(x, 2, center, 1, limit, 0, n));
+            for (int at = 0; at < n; at++) {
+                for (double bad : new double[] {1.0000001, Double.NaN, Double.POSITIVE_INFINITY}) {
+                    double keep = x[2 + at];
+                    x[2 + at] = center[1 + at] - bad;
+                    assertTrue(k.anyAbsDeviationBeyond(x, 2, center, 1, limit, 0, n), "at " + at + " " + bad);
+                    assertEquals(Double.isFinite(bad), k.allFinite(x, 2, n), "at " + at + " " + bad);
+                    x[2 + at] = keep;
+                }
+            }
+        }
+    }
 }

@@ -1,0 +1,49 @@
+package dev.meads.jmh;
+
+import dev.meads.engine.api.SamplingResult;
+import dev.meads.engine.model.LogDensity;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The whole notebook pipeline as a user runs it, {@code MeadsSampler.forModel(model).run()}
+ * with the notebook's settings (NUTS 500 + 300 for IRT, 500 + 200 for radon; 64 chains, 1000
+ * MEADS iterations, 1000 draws), in process after warm-up: each measured iteration is one
+ * complete run (single shot), after warm-up runs that let the JIT compile everything.
+ */
+@BenchmarkMode(Mode.SingleShotTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 8)
+@Measurement(iterations = 10)
+@Fork(value = 2, jvmArgsAppend = {"--add-modules=jdk.incubator.vector"})
+@State(Scope.Benchmark)
+public class PipelineBenchmark {
+    @Param({"IRT", "RADON"})
+    public Workload workload;
+
+    @Param({"2"})
+    public int threads;
+
+    private LogDensity model;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+        model = workload.model();
+    }
+
+    @Benchmark
+    public SamplingResult notebook() {
+        return workload.sampler(model, threads).run();
+    }
+}
