@@ -24,6 +24,14 @@ interface CountyPass {
     /** Non-centred only: sum of {@code z^2}. */
     int RAW_SQUARES = 4;
     int SUM_COUNT = 5;
+    /** The most lanes a Vector API species of doubles can have (2048-bit vectors). */
+    int MAX_LANES = 32;
+    /**
+     * Length of the {@code sums} array callers pass: the {@link #SUM_COUNT} results first, then
+     * scratch where the vector pass spills its per-lane partial sums before adding them (a
+     * vector handed to a helper method that C2 declines to inline would be boxed on every call).
+     */
+    int SUMS_LENGTH = SUM_COUNT * (1 + MAX_LANES);
 
     void centred(CountyStatistics s, double[] x, int xOff, double[] grad, int gOff,
                  double mu, double tau, double beta, double lambda, double[] sums);

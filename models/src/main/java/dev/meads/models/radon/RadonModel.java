@@ -60,7 +60,7 @@ public final class RadonModel implements LogDensity {
     private final CountyPass pass;
     /** Lane = chain block evaluation; only with the vector evaluator. */
     private final ChainLaneKernel laneKernel;
-    private final double[] sums = new double[CountyPass.SUM_COUNT];
+    private final double[] sums = new double[CountyPass.SUMS_LENGTH];
 
     /**
      * The model on {@code data} with the given priors, parameterisation and evaluator.

@@ -3,7 +3,6 @@ package dev.meads.models.radon;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
-import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -21,9 +20,6 @@ import jdk.incubator.vector.VectorSpecies;
 final class VectorCountyPass implements CountyPass {
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
     private static final int L = S.length();
-    private static final VectorShuffle<Double> HALF = VectorShuffle.iota(S, Math.max(1, L / 2), 1, true);
-    private static final VectorShuffle<Double> QUARTER = VectorShuffle.iota(S, Math.max(1, L / 4), 1, true);
-    private static final VectorShuffle<Double> EIGHTH = VectorShuffle.iota(S, Math.max(1, L / 8), 1, true);
     static final VectorCountyPass INSTANCE = new VectorCountyPass();
 
     private VectorCountyPass() {
@@ -71,10 +67,11 @@ final class VectorCountyPass implements CountyPass {
             sdd = d.fma(d, sdd);
             w.fma(vLambda, d.mul(vNegTau)).intoArray(grad, gOff + c, m);
         }
-        sums[SQUARES] = sumLanes(sq);
-        sums[FLOOR_WEIGHTED] = sumLanes(fw);
-        sums[THIRD] = sumLanes(sd);
-        sums[FOURTH] = sumLanes(sdd);
+        sq.intoArray(sums, spill(SQUARES));
+        fw.intoArray(sums, spill(FLOOR_WEIGHTED));
+        sd.intoArray(sums, spill(THIRD));
+        sdd.intoArray(sums, spill(FOURTH));
+        addSpilledLanes(sums, FOURTH + 1);
     }
 
     @Override
@@ -123,36 +120,35 @@ final class VectorCountyPass implements CountyPass {
             szz = z.fma(z, szz);
             w.fma(vSigmaLambda, z.neg()).intoArray(grad, gOff + c, m);
         }
-        sums[SQUARES] = sumLanes(sq);
-        sums[FLOOR_WEIGHTED] = sumLanes(fw);
-        sums[THIRD] = sumLanes(sw);
-        sums[FOURTH] = sumLanes(swz);
-        sums[RAW_SQUARES] = sumLanes(szz);
+        sq.intoArray(sums, spill(SQUARES));
+        fw.intoArray(sums, spill(FLOOR_WEIGHTED));
+        sw.intoArray(sums, spill(THIRD));
+        swz.intoArray(sums, spill(FOURTH));
+        szz.intoArray(sums, spill(RAW_SQUARES));
+        addSpilledLanes(sums, RAW_SQUARES + 1);
+    }
+
+    /** Where the lanes of the accumulator for result {@code k} are spilled in {@code sums}. */
+    private static int spill(int k) {
+        return SUM_COUNT + k * L;
     }
 
     /**
-     * The lanes of {@code v} added in a fixed order (a halving tree of lanewise additions):
-     * {@code reduceLanes(ADD)} leaves the order to the implementation, so interpreted and compiled
-     * code could differ in the last bit and a run's bits would depend on JIT timing; a loop over
-     * {@code lane(i)} would allocate.
+     * Adds the spilled lanes of results {@code 0..count-1} into {@code sums[k]}, as a halving
+     * tree (lane i plus lane i + L/2, then the halves of that): a fixed order, so the same bits
+     * compiled or interpreted, unlike {@code reduceLanes(ADD)}, whose order is unspecified.
+     * Scalar code on the array, because a vector passed to a method C2 does not inline is
+     * allocated on every call (measured: 96 B per sum in this single-chain pass).
      */
-    private static double sumLanes(DoubleVector v) {
-        if (L > 8) {
-            double s = 0.0;
-            for (int i = 0; i < L; i++) {
-                s += v.lane(i);
+    private static void addSpilledLanes(double[] sums, int count) {
+        for (int k = 0; k < count; k++) {
+            int at = spill(k);
+            for (int half = L / 2; half >= 1; half /= 2) {
+                for (int i = 0; i < half; i++) {
+                    sums[at + i] += sums[at + i + half];
+                }
             }
-            return s;
+            sums[k] = sums[at];
         }
-        if (L >= 2) {
-            v = v.add(v.rearrange(HALF));
-        }
-        if (L >= 4) {
-            v = v.add(v.rearrange(QUARTER));
-        }
-        if (L == 8) {
-            v = v.add(v.rearrange(EIGHTH));
-        }
-        return v.lane(0);
     }
 }
