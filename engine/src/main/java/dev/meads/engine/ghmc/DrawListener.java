@@ -2,12 +2,23 @@ package dev.meads.engine.ghmc;
 
 /**
  * Receives every retained draw as soon as it is made, e.g. to write it to a file while
- * sampling. Called on the sampling thread, iteration by iteration, chains in order.
+ * sampling. Called on the sampling thread, iteration by iteration, chains in order, unless
+ * {@link #chainsConcurrently()} says the listener can take draws from the workers.
  */
 @FunctionalInterface
 public interface DrawListener {
     /** Called once before the first draw with the fixed parameters of the sampling phase. */
     default void samplingStarted(GhmcParameters parameters) {
+    }
+
+    /**
+     * True when {@link #draw} may be called from the sampling workers: concurrently for
+     * different chains, each chain's draws still one at a time and in iteration order. A
+     * listener that keeps nothing shared between chains (one file per chain) can say so, and
+     * its work then runs on all cores instead of on the sampling thread between iterations.
+     */
+    default boolean chainsConcurrently() {
+        return false;
     }
 
     /**

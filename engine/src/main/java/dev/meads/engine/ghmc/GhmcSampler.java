@@ -24,6 +24,9 @@ public final class GhmcSampler {
     // per worker: a model instance for constrain and a values buffer
     private LogDensity[] densityByWorker;
     private double[][] valuesByWorker;
+    private double[][] samplerByWorker;
+    /** The listener when it takes draws on the workers, else null. */
+    private DrawListener concurrentListener;
     private Draws draws;
     private int iteration;
 
@@ -37,7 +40,8 @@ public final class GhmcSampler {
      * Runs {@code iterations} transitions of every chain and returns the draws. Stops early,
      * keeping the complete iterations, when {@code cancelled} turns true (checked between
      * iterations). Each chain's draw is constrained and stored by the worker that moved it;
-     * the listener, if any, then sees the draws on this thread, chains in order.
+     * the listener, if any, sees it there too when it takes draws concurrently, and otherwise
+     * on this thread after the iteration, chains in order.
      */
     public Draws sample(int iterations, ProgressListener progress, BooleanSupplier cancelled, DrawListener listener) {
         if (iterations < 1) {
@@ -49,6 +53,8 @@ public final class GhmcSampler {
         int workers = ensemble.workers();
         densityByWorker = new LogDensity[workers];
         valuesByWorker = new double[workers][names.length];
+        samplerByWorker = new double[workers][SamplerColumn.COUNT];
+        concurrentListener = listener != null && listener.chainsConcurrently() ? listener : null;
         densityByWorker[0] = density;
         for (int w = 1; w < workers; w++) {
             densityByWorker[w] = density.copy();
@@ -72,7 +78,7 @@ public final class GhmcSampler {
             }
             iteration = it;
             ensemble.step(slots, params, n, store);
-            if (listener != null) {
+            if (listener != null && concurrentListener == null) {
                 for (int c = 0; c < n; c++) {
                     draws.draw(c, it, values, 0);
                     for (SamplerColumn col : COLUMNS) {
@@ -86,6 +92,7 @@ public final class GhmcSampler {
         }
         Draws out = done == iterations ? draws : draws.truncate(done);
         draws = null;
+        concurrentListener = null;
         return out;
     }
 
@@ -103,5 +110,12 @@ public final class GhmcSampler {
         draws.setSampler(c, it, SamplerColumn.N_LEAPFROG, 1);
         draws.setSampler(c, it, SamplerColumn.DIVERGENT, ensemble.divergent(c) ? 1 : 0);
         draws.setSampler(c, it, SamplerColumn.ENERGY, ensemble.energy(c));
+        if (concurrentListener != null) {
+            double[] sampler = samplerByWorker[worker];
+            for (SamplerColumn col : COLUMNS) {
+                sampler[col.ordinal()] = draws.sampler(c, it, col);
+            }
+            concurrentListener.draw(c, it, values, sampler);
+        }
     }
 }

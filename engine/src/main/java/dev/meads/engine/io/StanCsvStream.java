@@ -56,6 +56,12 @@ public final class StanCsvStream implements DrawListener, AutoCloseable {
         }
     }
 
+    /** Each chain has its own file, so draws of different chains can be written at once. */
+    @Override
+    public boolean chainsConcurrently() {
+        return true;
+    }
+
     @Override
     public void draw(int chain, int iteration, double[] values, double[] samplerValues) {
         try {

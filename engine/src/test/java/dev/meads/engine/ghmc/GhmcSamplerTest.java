@@ -26,6 +26,17 @@ class GhmcSamplerTest {
     private static final int D = 3;
 
     private static Draws sample(int threads, List<String> heard) {
+        Thread caller = Thread.currentThread();
+        return sample(threads, (chain, iteration, values, sampler) -> {
+            if (Thread.currentThread() != caller) {
+                throw new AssertionError("listener called on " + Thread.currentThread());
+            }
+            heard.add(chain + "/" + iteration + "/" + java.util.Arrays.toString(values) + "/"
+                    + java.util.Arrays.toString(sampler));
+        });
+    }
+
+    private static Draws sample(int threads, DrawListener listener) {
         DiagonalGaussian target = DiagonalGaussian.centred(1.0, 2.0, 0.5);
         ChainBlock block = new ChainBlock(CHAINS, D);
         RandomGenerator init = RandomStreams.forPurpose(4, "init");
@@ -39,18 +50,10 @@ class GhmcSamplerTest {
             block.slices()[c] = init.nextDouble(-1, 1);
         }
         block.evaluate(target, 0, CHAINS);
-        Thread caller = Thread.currentThread();
         try (WorkerPool pool = new WorkerPool(threads)) {
             GhmcEnsemble ensemble = new GhmcEnsemble(target, block, streams, pool, 1);
             GhmcParameters p = new GhmcParameters(0.7, new double[] {1.0, 2.0, 0.5}, 0.3, 0.15);
-            return new GhmcSampler(ensemble, target, p).sample(50, ProgressListener.NONE, () -> false,
-                    (chain, iteration, values, sampler) -> {
-                        if (Thread.currentThread() != caller) {
-                            throw new AssertionError("listener called on " + Thread.currentThread());
-                        }
-                        heard.add(chain + "/" + iteration + "/" + java.util.Arrays.toString(values) + "/"
-                                + java.util.Arrays.toString(sampler));
-                    });
+            return new GhmcSampler(ensemble, target, p).sample(50, ProgressListener.NONE, () -> false, listener);
         }
     }
 
@@ -79,6 +82,51 @@ class GhmcSamplerTest {
                 // the listener heard the stored values, chains in order within an iteration
                 assertEquals(c + "/" + it + "/" + java.util.Arrays.toString(b) + "/"
                         + java.util.Arrays.toString(sampler), heardMany.get(k++));
+            }
+        }
+    }
+
+    /** Records, per chain, what it heard; draws of a chain must arrive in order. */
+    private static final class PerChainListener implements DrawListener {
+        final List<List<String>> heard = new ArrayList<>();
+
+        PerChainListener() {
+            for (int c = 0; c < CHAINS; c++) {
+                heard.add(new ArrayList<>());
+            }
+        }
+
+        @Override
+        public boolean chainsConcurrently() {
+            return true;
+        }
+
+        @Override
+        public void draw(int chain, int iteration, double[] values, double[] sampler) {
+            List<String> mine = heard.get(chain);
+            if (mine.size() != iteration) {
+                throw new AssertionError("chain " + chain + " got iteration " + iteration + " after " + mine.size());
+            }
+            mine.add(java.util.Arrays.toString(values) + "/" + java.util.Arrays.toString(sampler));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2, 3})
+    void concurrentListenerHearsEachChainInOrderOnTheWorkers(int threads) {
+        PerChainListener listener = new PerChainListener();
+        Draws draws = sample(threads, listener);
+        double[] values = new double[D];
+        for (int c = 0; c < CHAINS; c++) {
+            assertEquals(50, listener.heard.get(c).size());
+            for (int it = 0; it < 50; it++) {
+                draws.draw(c, it, values, 0);
+                double[] sampler = new double[SamplerColumn.COUNT];
+                for (SamplerColumn col : SamplerColumn.values()) {
+                    sampler[col.ordinal()] = draws.sampler(c, it, col);
+                }
+                assertEquals(java.util.Arrays.toString(values) + "/" + java.util.Arrays.toString(sampler),
+                        listener.heard.get(c).get(it));
             }
         }
     }
