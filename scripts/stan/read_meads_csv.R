@@ -7,7 +7,8 @@
 # Prints one line per check and writes them to RESULT_CSV (default RUN_DIR/read_stan_csv_check.csv).
 # Exits with status 1 if reading fails or a check fails.
 # Tolerances: means and R-hat are computed from the same draws by two implementations, so they
-# agree to rounding, except that R-hat's folded (tail) part can move by ~1e-5 through ties at the
+# agree to rounding (the CSV files hold 6 significant digits by default, as CmdStan's do, while
+# summary.csv comes from the full-precision draws: means may differ by ~1e-6 of a posterior sd), except that R-hat's folded (tail) part can move by ~1e-5 through ties at the
 # median; ESS estimates of the two implementations are allowed 1% apart.
 
 suppressPackageStartupMessages(library(rstan))
@@ -66,7 +67,7 @@ if (length(common) > 0) {
   m <- mon[common, ]
   o <- ours[match(common, ours$name), ]
   mean_diff <- max(abs(m$mean - o$mean) / pmax(o$sd, 1e-300))
-  record("means", sprintf("max |rstan - meads| = %.2g posterior sd", mean_diff), mean_diff < 1e-8)
+  record("means", sprintf("max |rstan - meads| = %.2g posterior sd", mean_diff), mean_diff < 1e-5)
   ess_rel <- max(abs(m$Bulk_ESS - o$ess_bulk) / o$ess_bulk)
   record("bulk ESS", sprintf("max relative difference %.2g; min bulk ESS rstan %.0f, meads %.0f",
                              ess_rel, min(m$Bulk_ESS), min(o$ess_bulk)), ess_rel < 0.01)

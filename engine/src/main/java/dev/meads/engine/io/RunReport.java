@@ -122,6 +122,7 @@ public final class RunReport {
         w.name("warmup").value(m.iterations());
         w.name("step_size_multiplier").value(m.stepSizeMultiplier());
         w.name("damping_slowdown").value(m.dampingSlowdown());
+        w.name("sampling_damping").value(m.samplingDamping());
         w.name("estimator").value(m.estimator().name().toLowerCase(java.util.Locale.ROOT));
         w.name("guard").value(m.guard());
         w.name("escape_distance").value(m.escapeDistance());

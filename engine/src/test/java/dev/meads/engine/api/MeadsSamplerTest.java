@@ -86,6 +86,7 @@ class MeadsSamplerTest {
         String report = Files.readString(out.resolve("report.json"));
         assertTrue(report.contains("\"completed\": true"), report.substring(0, 200));
         assertTrue(report.contains("\"data\": \"synthetic\""));
+        assertTrue(report.contains("\"sampling_damping\": 0.5"), "the sampling phase's damping factor is reported");
         // never overwritten without asking
         assertThrows(java.io.UncheckedIOException.class, () -> small().output(out, OutputOptions.defaults()).run());
         small().output(out, OutputOptions.defaults().withOverwrite(true)).run();
