@@ -8,6 +8,7 @@ import dev.meads.models.data.RadonCsvLoader;
 import dev.meads.models.irt.Irt2plModel;
 import dev.meads.models.irt.IrtData;
 import dev.meads.models.irthier.HierarchicalIrt2pl;
+import dev.meads.models.irthier.NonCentredHierarchicalIrt2pl;
 import dev.meads.models.radon.RadonData;
 import dev.meads.models.radon.RadonModel;
 import dev.meads.models.radon.RadonParameterization;
@@ -70,7 +71,12 @@ record ModelSetup(LogDensity density, String description, Map<String, String> me
         meta.put("data_description", description);
         meta.put("description", "hierarchical 2PL (posteriordb irt_2pl): theta ~ N(0, sigma_theta), "
                 + "a ~ lognormal(0, sigma_a), b ~ N(mu_b, sigma_b), half-Cauchy(0, 2) scales, mu_b ~ N(0, 5)");
-        return new ModelSetup(new HierarchicalIrt2pl(d), description, meta,
+        String parameterisation = s.choice(Setting.IRT_HIER_PARAMETERISATION, "centred", "noncentred", "centered",
+                "noncentered");
+        boolean nonCentred = parameterisation.startsWith("non");
+        meta.put("parameterisation", nonCentred ? "noncentred" : "centred");
+        LogDensity model = nonCentred ? new NonCentredHierarchicalIrt2pl(d) : new HierarchicalIrt2pl(d);
+        return new ModelSetup(model, description, meta,
                 "sigma_theta,sigma_a,mu_b,sigma_b,a[1:3],b[1:3]", null, null);
     }
 

@@ -17,6 +17,9 @@ public enum Setting {
             + "start at 0 or 1; auto = 0-based if the smallest index is 0, else 1-based"),
     RADON_PARAMETERISATION("radon.parameterisation", "centred", "centred | noncentred (alpha = mu_alpha + "
             + "sigma_alpha * alpha_raw)"),
+    IRT_HIER_PARAMETERISATION("irt-hier.parameterisation", "centred", "centred | noncentred: how the "
+            + "hierarchical 2PL is sampled (noncentred: theta = sigma_theta * theta_raw, log a = sigma_a * a_raw, "
+            + "b = mu_b + sigma_b * b_raw); the same posterior"),
     PRIOR_MU_ALPHA("prior.mu_alpha", "normal(0, 1)", "radon prior of mu_alpha: normal(0, s)"),
     PRIOR_SIGMA_ALPHA("prior.sigma_alpha", "half-cauchy(1)", "radon prior of sigma_alpha: half-cauchy(s) | "
             + "half-normal(s) | exponential(rate)"),

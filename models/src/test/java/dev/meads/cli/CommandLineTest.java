@@ -201,6 +201,20 @@ class CommandLineTest {
         assertTrue(res.out().contains("25 students x 6 items"), res.out());
         assertTrue(res.out().contains("sigma_theta"), res.out());
         assertTrue(Files.readString(out.resolve("summary.csv")).contains("\nsigma_b,"));
+        // the same posterior sampled non-centred: same constrained names, and the report says which
+        Path nc = tmp.resolve("hier-nc");
+        List<String> b = new ArrayList<>(List.of("sample", "--model", "irt-hier", "--data", data.toString(), "--out",
+                nc.toString(), "--set", "irt-hier.parameterisation=noncentred"));
+        b.addAll(List.of(TINY));
+        CliHarness.Outcome ncRes = CliHarness.run(b.toArray(String[]::new));
+        assertEquals(0, ncRes.code(), ncRes.toString());
+        assertEquals(Files.readString(out.resolve("summary.csv")).lines().map(l -> l.split(",")[0]).toList(),
+                Files.readString(nc.resolve("summary.csv")).lines().map(l -> l.split(",")[0]).toList());
+        assertTrue(Files.readString(nc.resolve("report.json")).contains("\"parameterisation\": \"noncentred\""));
+        CliHarness.Outcome badChoice = CliHarness.run("sample", "--model", "irt-hier", "--data", data.toString(),
+                "--set", "irt-hier.parameterisation=sideways");
+        assertEquals(2, badChoice.code(), badChoice.toString());
+        assertTrue(badChoice.err().contains("irt-hier.parameterisation"), badChoice.err());
         Path missing = tmp.resolve("incomplete.csv");
         Files.writeString(missing, "item,person,y\n1,1,0\n1,2,1\n2,1,1\n");
         CliHarness.Outcome bad = CliHarness.run("sample", "--model", "irt-hier", "--data", missing.toString());
