@@ -57,7 +57,16 @@ public final class PanamaKernels implements Kernels {
         for (; i < bound; i += L) {
             acc = DoubleVector.fromArray(S, a, aOff + i).fma(DoubleVector.fromArray(S, b, bOff + i), acc);
         }
-        double s = sumLanes(acc);
+        double s;
+        if (L == 8) {
+            // sumLanes written out: NUTS inlines dot deep into its recursive tree builder, where
+            // C2 left the sumLanes call out of line and boxed acc (1 kB per radon transition)
+            acc = acc.add(acc.rearrange(HALF));
+            acc = acc.add(acc.rearrange(QUARTER));
+            s = acc.add(acc.rearrange(EIGHTH)).lane(0);
+        } else {
+            s = sumLanes(acc);
+        }
         for (; i < n; i++) {
             s += a[aOff + i] * b[bOff + i];
         }
