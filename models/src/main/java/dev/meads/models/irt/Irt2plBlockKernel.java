@@ -1,7 +1,7 @@
 package dev.meads.models.irt;
 
 import dev.meads.models.vecmath.VectorExp;
-import dev.meads.models.vecmath.VectorLog1p;
+import dev.meads.models.vecmath.VectorLog;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
@@ -29,14 +29,24 @@ import java.util.function.IntConsumer;
  * as {@code s = (+-a) theta - (+-a) b} with one fused multiply-add; it differs from the
  * reference's {@code a (theta - b)} by rounding only (at most an ulp of {@code a b}).
  *
+ * <p>The softplus terms {@code log1p(e)} of the log likelihood are not taken one by one: the
+ * factors {@code 1+e}, each in {@code [1, 2]}, are multiplied together (at most
+ * {@link #FACTORS_PER_PRODUCT} per product, so a product stays below {@code 2^256}), and the log
+ * of each product is taken once, {@code sum log1p(e) = log prod (1+e)}. Each factor's rounding
+ * adds at most {@code 1.1e-16} to the sum, as one {@code log1p} per term would; the 100 x 30 model
+ * needs 30 logs per group of chains instead of 3000. The same products are the divisors of the
+ * batched division that gives {@code 2/(1+e)} (see {@link #inverses}).
+ *
  * <p>Each item is done in four passes (see {@link #passes} for why): its discriminations, then
- * three over its students.
+ * three over its students; the logs of the products come after the last item.
  *
  * <p>Not thread-safe: the scratch arrays belong to one thread.
  */
 final class Irt2plBlockKernel {
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
     private static final int L = S.length();
+    /** Factors {@code 1+e} (each at most 2) per product whose log is taken: products stay below {@code 2^256}. */
+    static final int FACTORS_PER_PRODUCT = 256;
 
     private final int students;
     private final int items;
@@ -67,8 +77,11 @@ final class Irt2plBlockKernel {
     /** Per student of the current item, in response order: {@code s} and {@code exp(-|s|)}. */
     private final double[] signedLogit;
     private final double[] expNegAbs;
-    /** Per student of the current item: {@code 2/((1+e)(2+e))}. */
-    private final double[] reciprocal;
+    /** Per student of the current item: {@code 2/(1+e)}. */
+    private final double[] twiceInverse;
+    /** Products of {@code 1+e} per lane, item by item, {@link #productsPerItem} per item, at {@code [(j*productsPerItem + p)*L]}. */
+    private final double[] products;
+    private final int productsPerItem;
     /**
      * The passes over an item, called through an interface with four implementations.
      * Each pass is one small compilation unit: C2 stops inlining the Vector API calls of a unit
@@ -78,7 +91,7 @@ final class Irt2plBlockKernel {
      * keeps its own budget whatever the order in which methods get compiled. Arrays carry the
      * values from pass to pass.
      */
-    private final IntConsumer[] passes = {this::discriminations, this::logits, this::reciprocals, this::responseTerms};
+    private final IntConsumer[] passes = {this::discriminations, this::logits, this::inverses, this::responseTerms};
 
     Irt2plBlockKernel(int students, int items, StudentsByResponse byResponse) {
         this.students = students;
@@ -102,7 +115,9 @@ final class Irt2plBlockKernel {
         this.logLikelihood = new double[L];
         this.signedLogit = new double[students * L];
         this.expNegAbs = new double[students * L];
-        this.reciprocal = new double[students * L];
+        this.twiceInverse = new double[students * L];
+        this.productsPerItem = Math.max(1, (students + FACTORS_PER_PRODUCT - 1) / FACTORS_PER_PRODUCT);
+        this.products = new double[items * productsPerItem * L];
     }
 
     /** Number of chains per vector. */
@@ -148,6 +163,7 @@ final class Irt2plBlockKernel {
                 pass.accept(j);
             }
         }
+        subtractLogsOfProducts();
     }
 
     /** Pass 0 for item {@code j}: {@code a = exp(log_a)} and the signed and halved copies the other passes use. */
@@ -180,42 +196,47 @@ final class Irt2plBlockKernel {
     }
 
     /**
-     * Pass 2: the reciprocal {@code w = 2/((1+e)(2+e))} of {@link VectorLog1p#sharedReciprocal},
-     * with four students sharing each division ({@code 1/x = (y z v)/(x y z v)}): a 512-bit
-     * division keeps the divider busy for as long as about thirty fused multiply-adds take, so
-     * one per response would bound the kernel.
+     * Pass 2 for item {@code j}: {@code 2/(1+e)} of every student, four students sharing each
+     * division ({@code 1/x = (y z v)/(x y z v)}; a 512-bit division keeps the divider busy for as
+     * long as about thirty fused multiply-adds take, so one per response would bound the kernel),
+     * and the products of the factors {@code 1+e}, which are those divisions' divisors.
      */
-    private void reciprocals(int j) {
-        int k = 0;
-        for (; k + 3 < students; k += 4) {
-            int at = k * L;
-            DoubleVector e1 = DoubleVector.fromArray(S, expNegAbs, at);
-            DoubleVector e2 = DoubleVector.fromArray(S, expNegAbs, at + L);
-            DoubleVector e3 = DoubleVector.fromArray(S, expNegAbs, at + 2 * L);
-            DoubleVector e4 = DoubleVector.fromArray(S, expNegAbs, at + 3 * L);
-            DoubleVector p1 = e1.add(1.0).mul(e1.add(2.0));
-            DoubleVector p2 = e2.add(1.0).mul(e2.add(2.0));
-            DoubleVector p3 = e3.add(1.0).mul(e3.add(2.0));
-            DoubleVector p4 = e4.add(1.0).mul(e4.add(2.0));
-            DoubleVector p12 = p1.mul(p2);
-            DoubleVector p34 = p3.mul(p4);
-            DoubleVector q = e1.broadcast(2.0).div(p12.mul(p34)); // 2 / (p1 p2 p3 p4)
-            DoubleVector q12 = q.mul(p34);
-            DoubleVector q34 = q.mul(p12);
-            q12.mul(p2).intoArray(reciprocal, at);
-            q12.mul(p1).intoArray(reciprocal, at + L);
-            q34.mul(p4).intoArray(reciprocal, at + 2 * L);
-            q34.mul(p3).intoArray(reciprocal, at + 3 * L);
-        }
-        for (; k < students; k++) {
-            VectorLog1p.sharedReciprocal(DoubleVector.fromArray(S, expNegAbs, k * L)).intoArray(reciprocal, k * L);
+    private void inverses(int j) {
+        for (int from = 0, p = j * productsPerItem; from < students; from += FACTORS_PER_PRODUCT, p++) {
+            int to = Math.min(students, from + FACTORS_PER_PRODUCT);
+            DoubleVector product = DoubleVector.broadcast(S, 1.0);
+            int k = from;
+            for (; k + 3 < to; k += 4) {
+                int at = k * L;
+                DoubleVector p1 = DoubleVector.fromArray(S, expNegAbs, at).add(1.0);
+                DoubleVector p2 = DoubleVector.fromArray(S, expNegAbs, at + L).add(1.0);
+                DoubleVector p3 = DoubleVector.fromArray(S, expNegAbs, at + 2 * L).add(1.0);
+                DoubleVector p4 = DoubleVector.fromArray(S, expNegAbs, at + 3 * L).add(1.0);
+                DoubleVector p12 = p1.mul(p2);
+                DoubleVector p34 = p3.mul(p4);
+                DoubleVector p1234 = p12.mul(p34);
+                DoubleVector q = p1.broadcast(2.0).div(p1234); // 2 / (p1 p2 p3 p4)
+                DoubleVector q12 = q.mul(p34);
+                DoubleVector q34 = q.mul(p12);
+                q12.mul(p2).intoArray(twiceInverse, at);
+                q12.mul(p1).intoArray(twiceInverse, at + L);
+                q34.mul(p4).intoArray(twiceInverse, at + 2 * L);
+                q34.mul(p3).intoArray(twiceInverse, at + 3 * L);
+                product = product.mul(p1234);
+            }
+            for (; k < to; k++) {
+                DoubleVector p1 = DoubleVector.fromArray(S, expNegAbs, k * L).add(1.0);
+                p1.broadcast(2.0).div(p1).intoArray(twiceInverse, k * L);
+                product = product.mul(p1);
+            }
+            product.intoArray(products, p * L);
         }
     }
 
     /**
-     * Pass 3 for item {@code j}: the log likelihood terms {@code min(s, 0) - log1p(e)} and the
-     * gradient sums, from {@code 2 dS}, which is {@code 2e/(1+e)} for {@code s > 0} and
-     * {@code 2/(1+e)} otherwise.
+     * Pass 3 for item {@code j}: the log likelihood terms {@code min(s, 0)} (the {@code log1p(e)}
+     * terms are in the products) and the gradient sums, from {@code 2 dS}, which is
+     * {@code 2e/(1+e)} for {@code s > 0} and {@code 2/(1+e)} otherwise.
      */
     private void responseTerms(int j) {
         DoubleVector logLik = DoubleVector.fromArray(S, logLikelihood, 0);
@@ -230,11 +251,10 @@ final class Irt2plBlockKernel {
             for (int k = from; k < to; k++) {
                 DoubleVector s = DoubleVector.fromArray(S, signedLogit, k * L);
                 DoubleVector e = DoubleVector.fromArray(S, expNegAbs, k * L);
-                DoubleVector w = DoubleVector.fromArray(S, reciprocal, k * L);
-                DoubleVector twiceInverse = VectorLog1p.twiceInverseOnePlus(e, w);
+                DoubleVector twoOverOnePlusE = DoubleVector.fromArray(S, twiceInverse, k * L);
                 VectorMask<Double> notPositive = s.compare(VectorOperators.LE, zero);
-                DoubleVector twiceDS = e.mul(twiceInverse).blend(twiceInverse, notPositive);
-                logLik = logLik.add(s, notPositive).sub(VectorLog1p.log1pUnit(e, w));
+                DoubleVector twiceDS = e.mul(twoOverOnePlusE).blend(twoOverOnePlusE, notPositive);
+                logLik = logLik.add(s, notPositive);
                 DoubleVector aDS = signedHalfA.mul(twiceDS);
                 int i = order[row + k] * L;
                 DoubleVector.fromArray(S, gradTheta, i).add(aDS).intoArray(gradTheta, i);
@@ -245,6 +265,15 @@ final class Irt2plBlockKernel {
         logLik.intoArray(logLikelihood, 0);
         sumADS.intoArray(sumSignedADS, j * L);
         sumSDS.intoArray(sumTwiceSDS, j * L);
+    }
+
+    /** After the last item: the log likelihood loses {@code sum log1p(e) = sum log(product)}. */
+    private void subtractLogsOfProducts() {
+        DoubleVector logLik = DoubleVector.fromArray(S, logLikelihood, 0);
+        for (int at = 0; at < products.length; at += L) {
+            logLik = logLik.sub(VectorLog.log(DoubleVector.fromArray(S, products, at)));
+        }
+        logLik.intoArray(logLikelihood, 0);
     }
 
     /**

@@ -1,7 +1,7 @@
 package dev.meads.models.irt;
 
 import dev.meads.models.vecmath.VectorExp;
-import dev.meads.models.vecmath.VectorLog1p;
+import dev.meads.models.vecmath.VectorLog;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
@@ -16,12 +16,14 @@ import java.util.function.IntConsumer;
  *
  * <p>Abilities are copied into a scratch array padded with zeros to a multiple of {@code L};
  * the padded students have sign 0, which makes their gradient terms exactly 0, and their
- * log-likelihood terms are masked out in the last chunk. Sums over students are kept per lane
+ * {@code e} is set to 0 in the last chunk, which makes their log-likelihood terms exactly 0. Sums over students are kept per lane
  * and added up in lane order once per item, so the summation order is fixed for a given species
  * and the result does not depend on whether the code runs compiled or interpreted.
  *
  * <p>The work per item is split into three passes for the reason given at {@link #passes}; the
- * arithmetic is that of {@link Irt2plBlockKernel}.
+ * arithmetic is that of {@link Irt2plBlockKernel}, including the products of {@code 1+e} whose
+ * logs replace one {@code log1p} per response (here each lane multiplies one factor per chunk of
+ * students, at most {@link Irt2plBlockKernel#FACTORS_PER_PRODUCT} per product).
  *
  * <p>Not thread-safe: the scratch arrays belong to one thread.
  */
@@ -42,10 +44,13 @@ final class Irt2plChainKernel {
     /** Per item: {@code a_j} and {@code b_j} of the current evaluation. */
     private final double[] discrimination;
     private final double[] difficulty;
-    /** Per student, for the current item: {@code s = sign * eta}, {@code e = exp(-|s|)} and {@code 2/((1+e)(2+e))}. */
+    /** Per student, for the current item: {@code s = sign * eta}, {@code e = exp(-|s|)} and {@code 2/(1+e)}. */
     private final double[] signedLogit;
     private final double[] expNegAbs;
-    private final double[] reciprocal;
+    private final double[] twiceInverse;
+    /** Per-lane products of {@code 1+e}, {@link #productsPerItem} per item, at {@code [(j*productsPerItem + p)*L]}. */
+    private final double[] products;
+    private final int productsPerItem;
     /**
      * Per-lane partial sums: log likelihood over all items, and for the current item the sums
      * over students of {@code 2 dEta = 2 sign dS} and {@code 2 s dS}.
@@ -62,7 +67,7 @@ final class Irt2plChainKernel {
      * inlined and each pass keeps its own budget whatever the order in which methods get
      * compiled. Arrays carry the values from pass to pass.
      */
-    private final IntConsumer[] passes = {this::logits, this::reciprocals, this::responseTerms};
+    private final IntConsumer[] passes = {this::logits, this::inverses, this::responseTerms};
 
     Irt2plChainKernel(int students, int items, double[] signs) {
         this.students = students;
@@ -79,7 +84,10 @@ final class Irt2plChainKernel {
         this.difficulty = new double[items];
         this.signedLogit = new double[paddedStudents];
         this.expNegAbs = new double[paddedStudents];
-        this.reciprocal = new double[paddedStudents];
+        this.twiceInverse = new double[paddedStudents];
+        int chunkSpan = Irt2plBlockKernel.FACTORS_PER_PRODUCT * L;
+        this.productsPerItem = (paddedStudents + chunkSpan - 1) / chunkSpan;
+        this.products = new double[items * productsPerItem * L];
     }
 
     /** Students rounded up to a whole number of vectors: the row length of the sign array. */
@@ -108,6 +116,7 @@ final class Irt2plChainKernel {
             grad[gOff + bOff + j] = -0.5 * a * sumOfLanes(sumTwiceDEta) - b;
             grad[gOff + logAOff + j] = 0.5 * sumOfLanes(sumTwiceSDS) + 1.0 - a * a;
         }
+        subtractLogsOfProducts();
         logDensity += sumOfLanes(logLikelihood);
         for (int i = 0; i < students; i++) {
             double t = theta[i];
@@ -122,43 +131,55 @@ final class Irt2plChainKernel {
         DoubleVector a = DoubleVector.broadcast(S, discrimination[j]);
         DoubleVector b = DoubleVector.broadcast(S, difficulty[j]);
         int row = j * paddedStudents;
+        int lastChunk = paddedStudents - L;
         for (int i = 0; i < paddedStudents; i += L) {
             DoubleVector s = DoubleVector.fromArray(S, theta, i).sub(b)
                     .mul(a.mul(DoubleVector.fromArray(S, signs, row + i)));
             s.intoArray(signedLogit, i);
-            VectorExp.expNegative(s.abs()).intoArray(expNegAbs, i);
+            DoubleVector e = VectorExp.expNegative(s.abs());
+            if (i == lastChunk) {
+                e = e.blend(0.0, lastChunkStudents.not()); // padding: a factor 1 and a log-likelihood term 0
+            }
+            e.intoArray(expNegAbs, i);
         }
     }
 
-    /** Pass 2: {@code w = 2/((1+e)(2+e))}, as in {@link Irt2plBlockKernel}, four chunks per division. */
-    private void reciprocals(int j) {
-        int i = 0;
-        for (; i + 4 * L <= paddedStudents; i += 4 * L) {
-            DoubleVector e1 = DoubleVector.fromArray(S, expNegAbs, i);
-            DoubleVector e2 = DoubleVector.fromArray(S, expNegAbs, i + L);
-            DoubleVector e3 = DoubleVector.fromArray(S, expNegAbs, i + 2 * L);
-            DoubleVector e4 = DoubleVector.fromArray(S, expNegAbs, i + 3 * L);
-            DoubleVector p1 = e1.add(1.0).mul(e1.add(2.0));
-            DoubleVector p2 = e2.add(1.0).mul(e2.add(2.0));
-            DoubleVector p3 = e3.add(1.0).mul(e3.add(2.0));
-            DoubleVector p4 = e4.add(1.0).mul(e4.add(2.0));
-            DoubleVector p12 = p1.mul(p2);
-            DoubleVector p34 = p3.mul(p4);
-            DoubleVector q = e1.broadcast(2.0).div(p12.mul(p34));
-            DoubleVector q12 = q.mul(p34);
-            DoubleVector q34 = q.mul(p12);
-            q12.mul(p2).intoArray(reciprocal, i);
-            q12.mul(p1).intoArray(reciprocal, i + L);
-            q34.mul(p4).intoArray(reciprocal, i + 2 * L);
-            q34.mul(p3).intoArray(reciprocal, i + 3 * L);
-        }
-        for (; i < paddedStudents; i += L) {
-            VectorLog1p.sharedReciprocal(DoubleVector.fromArray(S, expNegAbs, i)).intoArray(reciprocal, i);
+    /** Pass 2: {@code 2/(1+e)} and the products of {@code 1+e}, as in {@link Irt2plBlockKernel}, four chunks per division. */
+    private void inverses(int j) {
+        int chunkSpan = Irt2plBlockKernel.FACTORS_PER_PRODUCT * L;
+        for (int from = 0, p = j * productsPerItem; from < paddedStudents; from += chunkSpan, p++) {
+            int to = Math.min(paddedStudents, from + chunkSpan);
+            DoubleVector product = DoubleVector.broadcast(S, 1.0);
+            int i = from;
+            for (; i + 4 * L <= to; i += 4 * L) {
+                DoubleVector p1 = DoubleVector.fromArray(S, expNegAbs, i).add(1.0);
+                DoubleVector p2 = DoubleVector.fromArray(S, expNegAbs, i + L).add(1.0);
+                DoubleVector p3 = DoubleVector.fromArray(S, expNegAbs, i + 2 * L).add(1.0);
+                DoubleVector p4 = DoubleVector.fromArray(S, expNegAbs, i + 3 * L).add(1.0);
+                DoubleVector p12 = p1.mul(p2);
+                DoubleVector p34 = p3.mul(p4);
+                DoubleVector p1234 = p12.mul(p34);
+                DoubleVector q = p1.broadcast(2.0).div(p1234);
+                DoubleVector q12 = q.mul(p34);
+                DoubleVector q34 = q.mul(p12);
+                q12.mul(p2).intoArray(twiceInverse, i);
+                q12.mul(p1).intoArray(twiceInverse, i + L);
+                q34.mul(p4).intoArray(twiceInverse, i + 2 * L);
+                q34.mul(p3).intoArray(twiceInverse, i + 3 * L);
+                product = product.mul(p1234);
+            }
+            for (; i < to; i += L) {
+                DoubleVector p1 = DoubleVector.fromArray(S, expNegAbs, i).add(1.0);
+                p1.broadcast(2.0).div(p1).intoArray(twiceInverse, i);
+                product = product.mul(p1);
+            }
+            product.intoArray(products, p * L);
         }
     }
 
     /**
-     * Pass 3 for item {@code j}: log likelihood terms {@code min(s, 0) - log1p(e)} and
+     * Pass 3 for item {@code j}: log likelihood terms {@code min(s, 0)} (the {@code log1p(e)}
+     * terms are in the products) and
      * {@code 2 dS}, which is {@code 2e/(1+e)} for {@code s > 0} and {@code 2/(1+e)} otherwise;
      * then the per-lane sums the gradient needs.
      */
@@ -169,19 +190,13 @@ final class Irt2plChainKernel {
         DoubleVector sumDEta = DoubleVector.zero(S);
         DoubleVector sumSDS = DoubleVector.zero(S);
         int row = j * paddedStudents;
-        int lastChunk = paddedStudents - L;
         for (int i = 0; i < paddedStudents; i += L) {
             DoubleVector s = DoubleVector.fromArray(S, signedLogit, i);
             DoubleVector e = DoubleVector.fromArray(S, expNegAbs, i);
-            DoubleVector w = DoubleVector.fromArray(S, reciprocal, i);
-            DoubleVector twiceInverse = VectorLog1p.twiceInverseOnePlus(e, w);
+            DoubleVector twoOverOnePlusE = DoubleVector.fromArray(S, twiceInverse, i);
             VectorMask<Double> notPositive = s.compare(VectorOperators.LE, zero);
-            DoubleVector twiceDS = e.mul(twiceInverse).blend(twiceInverse, notPositive);
-            DoubleVector softplus = VectorLog1p.log1pUnit(e, w);
-            if (i == lastChunk) {
-                softplus = softplus.blend(zero, lastChunkStudents.not());
-            }
-            logLik = logLik.add(s, notPositive).sub(softplus);
+            DoubleVector twiceDS = e.mul(twoOverOnePlusE).blend(twoOverOnePlusE, notPositive);
+            logLik = logLik.add(s, notPositive);
             DoubleVector twiceDEta = twiceDS.mul(DoubleVector.fromArray(S, signs, row + i)); // 0 for padding
             twiceDEta.fma(halfA, DoubleVector.fromArray(S, gradTheta, i)).intoArray(gradTheta, i);
             sumDEta = sumDEta.add(twiceDEta);
@@ -190,6 +205,15 @@ final class Irt2plChainKernel {
         logLik.intoArray(logLikelihood, 0);
         sumDEta.intoArray(sumTwiceDEta, 0);
         sumSDS.intoArray(sumTwiceSDS, 0);
+    }
+
+    /** After the last item: the per-lane log likelihood loses {@code sum log1p(e) = sum log(product)}. */
+    private void subtractLogsOfProducts() {
+        DoubleVector logLik = DoubleVector.fromArray(S, logLikelihood, 0);
+        for (int at = 0; at < products.length; at += L) {
+            logLik = logLik.sub(VectorLog.log(DoubleVector.fromArray(S, products, at)));
+        }
+        logLik.intoArray(logLikelihood, 0);
     }
 
     /**

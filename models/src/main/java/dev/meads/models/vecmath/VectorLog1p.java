@@ -71,7 +71,8 @@ public final class VectorLog1p {
 
     /**
      * {@code log1p(e) = 2 atanh(t)} from {@code twoT = 2t = 2e/(2+e)}, for {@code 0 <= e <= 1}
-     * (so {@code 0 <= twoT <= 2/3}).
+     * (so {@code 0 <= twoT <= 2/3}); the series is odd, so {@code -2/3 <= twoT < 0} (from
+     * {@code -1/2 <= e < 0}) is as accurate.
      */
     public static DoubleVector log1pFromTwiceAtanhArgument(DoubleVector twoT) {
         DoubleVector y = twoT.mul(twoT);

@@ -101,6 +101,31 @@ class Irt2plAgreementTest {
     }
 
     @Test
+    void manyStudentsSplitTheProductsOfOnePlusEAndStillAgree() {
+        // 2,085 students: 9 products per item in the block form (256 students each, the last one
+        // partial and not a multiple of 4), 2 per item in the single-chain form (256 chunks of
+        // L students each), and a padded last chunk.
+        int students = 2 * Irt2plBlockKernel.FACTORS_PER_PRODUCT * Irt2plBlockKernel.lanes() + 37;
+        IrtData data = Irt2plFixtures.data(students, 3, 21);
+        int chains = 3;
+        int d = students + 6;
+        double[] positions = positions(data, chains, 13);
+        double[] referenceGrad = new double[chains * d];
+        double[] referenceLp = new double[chains];
+        new Irt2plScalarModel(data).logDensityAndGradient(positions, referenceGrad, referenceLp, 0, chains);
+        Irt2plModel model = new Irt2plModel(data);
+        double[] grad = new double[chains * d];
+        double[] lp = new double[chains];
+        model.logDensityAndGradient(positions, grad, lp, 0, chains);
+        double[] chainGrad = new double[d];
+        for (int c = 0; c < chains; c++) {
+            assertAgrees(data, positions, c, referenceLp[c], referenceGrad, lp[c], grad, c * d, "block");
+            double single = model.logDensityAndGradient(positions, c * d, chainGrad, 0);
+            assertAgrees(data, positions, c, referenceLp[c], referenceGrad, single, chainGrad, 0, "single chain");
+        }
+    }
+
+    @Test
     void blockFormTouchesOnlyItsChainsAndLanesAreIndependent() {
         int chains = 25;
         int d = DATA.students() + 2 * DATA.items();
