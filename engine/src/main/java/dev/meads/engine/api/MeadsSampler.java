@@ -249,9 +249,6 @@ public final class MeadsSampler {
             } catch (IOException e) {
                 throw new UncheckedIOException(e.getMessage(), e);
             }
-            if (outputOptions.plots()) {
-                dev.meads.engine.io.PlotWarmup.start();
-            }
         }
         MeadsPipeline pipeline = new MeadsPipeline(density, checked).progress(progress).cancellation(cancelled);
         if (writer != null) {

@@ -36,18 +36,23 @@ final class DecimalText {
     }
 
     /** Appends {@code v} rounded to {@code digits} (1..17) significant digits. */
-    static void append(StringBuilder sb, double v, int digits) {
+    static void append(ByteText out, double v, int digits) {
         if (!Double.isFinite(v)) {
-            sb.append(v);
+            out.append(Double.toString(v));
             return;
         }
         if (v == 0) {
-            sb.append(Double.doubleToRawLongBits(v) == 0L ? "0" : "-0");
+            out.append(Double.doubleToRawLongBits(v) == 0L ? "0" : "-0");
             return;
         }
         double a = Math.abs(v);
+        if (v < 0) {
+            out.append('-');
+        }
         if (a == Math.rint(a) && a < LONG_POWERS[digits]) {
-            sb.append((long) v);
+            long m = (long) a;
+            int at = out.reserve(digitCount(m));
+            writeDigits(out.array(), out.length(), m, out.length() - at);
             return;
         }
         // decimal exponent from the binary one (off by at most one, corrected below)
@@ -70,13 +75,10 @@ final class DecimalText {
             m /= 10;
             kept--;
         }
-        if (v < 0) {
-            sb.append('-');
-        }
         if (e >= -5 && e < digits) {
-            plain(sb, m, kept, e);
+            plain(out, m, kept, e);
         } else {
-            scientific(sb, m, kept, e);
+            scientific(out, m, kept, e);
         }
     }
 
@@ -91,54 +93,88 @@ final class DecimalText {
         return Math.round(a * pow10(k));
     }
 
-    /** The {@code kept} digits of {@code m} with the decimal point after digit {@code e + 1}. */
-    private static void plain(StringBuilder sb, long m, int kept, int e) {
+    /**
+     * The {@code kept} digits of {@code m} (which has exactly that many) with the decimal point
+     * after digit {@code e + 1}: {@code 0.000ddd}, {@code ddd00} or {@code dd.ddd}.
+     */
+    private static void plain(ByteText out, long m, int kept, int e) {
         if (e < 0) {
-            sb.append("0.");
-            for (int i = -1; i > e; i--) {
-                sb.append('0');
-            }
-            appendDigits(sb, m, kept);
+            int zeros = -e - 1;
+            int at = out.reserve(2 + zeros + kept);
+            byte[] b = out.array();
+            b[at] = '0';
+            b[at + 1] = '.';
+            java.util.Arrays.fill(b, at + 2, at + 2 + zeros, (byte) '0');
+            writeDigits(b, out.length(), m, kept);
             return;
         }
         int before = e + 1;
         if (kept <= before) {
-            appendDigits(sb, m, kept);
-            for (int i = kept; i < before; i++) {
-                sb.append('0');
-            }
+            int at = out.reserve(before);
+            byte[] b = out.array();
+            writeDigits(b, at + kept, m, kept);
+            java.util.Arrays.fill(b, at + kept, at + before, (byte) '0');
             return;
         }
-        long high = m / LONG_POWERS[kept - before];
-        long low = m % LONG_POWERS[kept - before];
-        sb.append(high).append('.');
-        appendDigits(sb, low, kept - before);
+        int at = out.reserve(kept + 1);
+        writeDigitsWithPoint(out.array(), at + kept + 1, m, kept, kept - before);
     }
 
-    private static void scientific(StringBuilder sb, long m, int kept, int e) {
-        long first = m / LONG_POWERS[kept - 1];
-        sb.append(first);
-        if (kept > 1) {
-            sb.append('.');
-            appendDigits(sb, m % LONG_POWERS[kept - 1], kept - 1);
-        }
-        sb.append('e').append(e < 0 ? '-' : '+');
+    /** {@code d.ddde+XX}: the {@code kept} digits of {@code m}, then the exponent with at least two digits. */
+    private static void scientific(ByteText out, long m, int kept, int e) {
         int ae = Math.abs(e);
-        if (ae < 10) {
-            sb.append('0');
+        int exponentDigits = ae < 100 ? 2 : 3;
+        int mantissa = kept == 1 ? 1 : kept + 1;
+        int at = out.reserve(mantissa + 2 + exponentDigits);
+        byte[] b = out.array();
+        if (kept == 1) {
+            b[at] = (byte) ('0' + m);
+        } else {
+            writeDigitsWithPoint(b, at + kept + 1, m, kept, kept - 1);
         }
-        sb.append(ae);
+        b[at + mantissa] = 'e';
+        b[at + mantissa + 1] = (byte) (e < 0 ? '-' : '+');
+        writeDigits(b, at + mantissa + 2 + exponentDigits, ae, exponentDigits);
     }
 
-    /** {@code value} written with exactly {@code width} digits (leading zeros). */
-    private static void appendDigits(StringBuilder sb, long value, int width) {
+    /**
+     * Writes the {@code count} digits of {@code m}, ending before {@code end}, with a decimal
+     * point before the last {@code after} of them ({@code 0 < after < count}).
+     */
+    private static void writeDigitsWithPoint(byte[] b, int end, long m, int count, int after) {
+        int point = end - after - 1;
+        writeDigits(b, end, m, after);
+        b[point] = '.';
+        long high = m;
+        for (int k = 0; k < after; k++) { // the digits just written, dropped without a division by a variable
+            high /= 10;
+        }
+        writeDigits(b, point, high, count - after);
+    }
+
+    /** Number of decimal digits of {@code m >= 0} (1 for 0). */
+    private static int digitCount(long m) {
         int n = 1;
-        while (n < LONG_POWERS.length && value >= LONG_POWERS[n]) {
+        while (n < LONG_POWERS.length && m >= LONG_POWERS[n]) {
             n++;
         }
-        for (int i = n; i < width; i++) {
-            sb.append('0');
+        return n;
+    }
+
+    /** Writes the last {@code count} decimal digits of {@code m >= 0}, leading zeros included, ending before {@code end}. */
+    private static void writeDigits(byte[] b, int end, long m, int count) {
+        int i = end;
+        int stop = end - count;
+        while (m > Integer.MAX_VALUE && i > stop) {
+            long q = m / 10;
+            b[--i] = (byte) ('0' + (m - q * 10));
+            m = q;
         }
-        sb.append(value);
+        int n = (int) m;
+        while (i > stop) {
+            int q = n / 10;
+            b[--i] = (byte) ('0' + (n - q * 10));
+            n = q;
+        }
     }
 }

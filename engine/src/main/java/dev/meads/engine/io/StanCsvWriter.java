@@ -8,7 +8,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
@@ -65,7 +64,7 @@ public final class StanCsvWriter implements Closeable {
     private final int parameters;
     private final long flushNanos;
     private final int flushBytes;
-    private final StringBuilder pending = new StringBuilder(1 << 12);
+    private final ByteText pending = new ByteText(1 << 12);
     private int significantDigits;
     private long lastFlush;
     private long rows;
@@ -305,17 +304,20 @@ public final class StanCsvWriter implements Closeable {
 
     private void flush() throws IOException {
         if (!pending.isEmpty()) {
-            ByteBuffer buf = ByteBuffer.wrap(pending.toString().getBytes(StandardCharsets.UTF_8));
-            pending.setLength(0);
-            while (buf.hasRemaining()) {
-                channel.write(buf);
+            ByteBuffer buf = ByteBuffer.wrap(pending.array(), 0, pending.length());
+            try {
+                while (buf.hasRemaining()) {
+                    channel.write(buf);
+                }
+            } finally {
+                pending.clear();
             }
         }
         lastFlush = System.nanoTime();
     }
 
     private void appendConfig() {
-        StringBuilder s = pending;
+        ByteText s = pending;
         s.append("# model = ").append(info.model()).append('\n');
         s.append("# method = sample\n");
         s.append("#   sample\n");
@@ -376,11 +378,11 @@ public final class StanCsvWriter implements Closeable {
         }
     }
 
-    static void appendNumber(StringBuilder sb, double v) {
+    static void appendNumber(ByteText out, double v) {
         if (v == (long) v && Math.abs(v) < 1e15 && (v != 0 || Double.doubleToRawLongBits(v) == 0L)) {
-            sb.append((long) v);
+            out.append((long) v);
         } else {
-            sb.append(v);
+            out.append(Double.toString(v));
         }
     }
 

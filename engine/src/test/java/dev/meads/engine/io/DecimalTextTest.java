@@ -12,9 +12,9 @@ import org.junit.jupiter.api.Test;
 class DecimalTextTest {
 
     private static String text(double v, int digits) {
-        StringBuilder sb = new StringBuilder();
-        DecimalText.append(sb, v, digits);
-        return sb.toString();
+        ByteText out = new ByteText(4);
+        DecimalText.append(out, v, digits);
+        return out.toString();
     }
 
     @Test

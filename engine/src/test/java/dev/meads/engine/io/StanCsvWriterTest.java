@@ -152,7 +152,7 @@ class StanCsvWriterTest {
         String[] text = {"0", "-0.0", "1", "-3", "1.0E15", "999999999999999", "0.1", "4.9E-324", "NaN", "-Infinity",
             "3.141592653589793", "1.0E-5"};
         for (int k = 0; k < values.length; k++) {
-            StringBuilder sb = new StringBuilder();
+            ByteText sb = new ByteText(16);
             StanCsvWriter.appendNumber(sb, values[k]);
             assertEquals(text[k], sb.toString());
             assertSameBits(values[k], StanCsvReader.parseValue(sb.toString()), text[k]);
