@@ -125,7 +125,8 @@ record ModelSetup(LogDensity density, String description, Map<String, String> me
                 "noncentered");
         RadonParameterization p = parameterisation.startsWith("non") ? RadonParameterization.NON_CENTRED
                 : RadonParameterization.CENTRED;
-        RadonModel model = new RadonModel(d, priors, p, RadonModel.Evaluator.best());
+        RadonModel model = new RadonModel(d, priors, p,
+                SamplerSettings.scalarKernels(s) ? RadonModel.Evaluator.SCALAR : RadonModel.Evaluator.best());
         double floorShare = 0;
         for (double f : d.floor()) {
             floorShare += f / d.observations();

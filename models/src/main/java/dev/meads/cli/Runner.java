@@ -49,7 +49,7 @@ final class Runner {
         interruption.install();
         ProgressPrinter progress = quiet ? null : new ProgressPrinter(err, ProgressPrinter.stderrIsTerminal());
         MeadsSampler sampler = MeadsSampler.forModel(model.density()).options(options).cancellation(interruption)
-                .output(folder, outputs);
+                .scalarKernels(SamplerSettings.scalarKernels(settings)).output(folder, outputs);
         if (progress != null) {
             sampler.progress(progress);
         }
@@ -122,9 +122,9 @@ final class Runner {
                 model.density().name(), model.density().dimension());
         out.printf(Locale.ROOT, "data: %s: %s%n", model.metadata().get("data"), model.description());
         out.printf(Locale.ROOT, "run: %d chains, %d MEADS folds, %d MEADS warmup iterations, %d draws per chain, "
-                        + "init %s (NUTS %d + %d), %d threads, seed %d%n", o.chains(), o.meads().folds(),
+                        + "init %s (NUTS %d + %d), %d threads, seed %d%s%n", o.chains(), o.meads().folds(),
                 o.meads().iterations(), o.draws(), o.initialisation().name().toLowerCase(Locale.ROOT), o.nutsWarmup(),
-                o.nutsDraws(), o.threads(), o.seed());
+                o.nutsDraws(), o.threads(), o.seed(), SamplerSettings.scalarKernels(s) ? ", scalar kernels" : "");
         out.flush();
     }
 

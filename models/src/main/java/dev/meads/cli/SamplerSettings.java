@@ -57,4 +57,9 @@ final class SamplerSettings {
                 seeds, s.number(Setting.SPREAD_FLOOR, 0, 1e6), s.number(Setting.NAIVE_JITTER, 0, 1e6),
                 s.bool(Setting.COMPARE_INIT), threads, s.longValue(Setting.SEED));
     }
+
+    /** Whether the run asks for the plain-loop kernels ({@code kernels = scalar}). */
+    static boolean scalarKernels(Settings s) {
+        return s.choice(Setting.KERNELS, "vector", "scalar").equals("scalar");
+    }
 }

@@ -57,6 +57,9 @@ public enum Setting {
     COMPARE_INIT("compare-init", "true", "also report the eigenvalue and step size of the naive start"),
     SEED("seed", "1", "random seed; the same seed gives the same draws with any number of threads"),
     THREADS("threads", "0", "worker threads for the ensemble; 0 = all cores"),
+    KERNELS("kernels", "vector", "vector | scalar: the engine's kernels and the radon model's gradient as Vector "
+            + "API code (fastest once compiled) or as plain loops, which a fresh JVM compiles much sooner (wins for "
+            + "a one-shot run of a model with a cheap gradient, such as radon); the draws differ in their last bits"),
     OUT("out", "", "output folder; empty = runs/<profile>-<date>-<time>"),
     OVERWRITE("overwrite", "false", "replace an existing output folder written by meads"),
     OUTPUT_STAN_CSV("output.stan-csv", "true", "write one Stan CSV file per chain"),

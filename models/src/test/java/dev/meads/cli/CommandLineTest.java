@@ -116,6 +116,27 @@ class CommandLineTest {
     }
 
     @Test
+    void scalarKernelsAreAChoiceOfTheRunAndRecorded() throws Exception {
+        Path scalar = tmp.resolve("scalar");
+        CliHarness.Outcome r = CliHarness.run(args("run", "radon", "--out", scalar.toString(), "--set",
+                "kernels=scalar", "--set", "output.plots=false"));
+        assertEquals(0, r.code(), r.toString());
+        assertTrue(r.out().contains(", scalar kernels"), r.out());
+        assertTrue(Files.readString(scalar.resolve("report.json")).contains("\"engine_kernels\": \"scalar\""));
+        // the next run in the same JVM is back on the JVM's kernels: the request does not leak
+        Path vector = tmp.resolve("vector");
+        CliHarness.Outcome v = CliHarness.run(args("run", "radon", "--out", vector.toString(), "--set",
+                "kernels=vector", "--set", "output.plots=false"));
+        assertEquals(0, v.code(), v.toString());
+        assertFalse(v.out().contains("scalar kernels"), v.out());
+        String expected = dev.meads.engine.simd.Kernels.vectorised() ? "vector" : "scalar";
+        assertTrue(Files.readString(vector.resolve("report.json")).contains("\"engine_kernels\": \"" + expected + "\""));
+        CliHarness.Outcome bad = CliHarness.run("run", "radon", "--set", "kernels=gpu");
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("expected one of vector, scalar"), bad.err());
+    }
+
+    @Test
     void badValuesAreExplained() {
         CliHarness.Outcome neg = CliHarness.run("run", "smoke", "--set", "draws=-5");
         assertEquals(2, neg.code());

@@ -1,6 +1,7 @@
 package dev.meads.engine.diag;
 
 import dev.meads.engine.draws.Draws;
+import dev.meads.engine.simd.Kernels;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -77,8 +78,9 @@ public record Summary(List<ParameterSummary> parameters, SamplerStatistics sampl
         for (int p = 0; p < n; p++) {
             all[p] = p;
         }
+        Kernels kernels = Kernels.get(); // this thread's choice, for the workers too
         pool.forEachRange(n, EXTRACTION_BLOCK, (worker, from, to) -> {
-            Diagnostics diagnostics = new Diagnostics();
+            Diagnostics diagnostics = new Diagnostics(kernels, -1);
             double[][] columns = new double[EXTRACTION_BLOCK][chains * iterations];
             for (int start = from; start < to; start += EXTRACTION_BLOCK) {
                 int count = Math.min(EXTRACTION_BLOCK, to - start);

@@ -88,6 +88,7 @@ public final class RunReport {
         w.name("os").value(System.getProperty("os.name") + " " + System.getProperty("os.arch"));
         w.name("processors").value(Runtime.getRuntime().availableProcessors());
         w.name("vector_shape").value(vectorShape());
+        w.name("engine_kernels").value(dev.meads.engine.simd.Kernels.vectorised() ? "vector" : "scalar");
         w.endObject();
     }
 

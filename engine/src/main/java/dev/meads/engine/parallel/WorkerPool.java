@@ -125,18 +125,25 @@ public final class WorkerPool implements AutoCloseable {
             throw new IllegalStateException("worker pool is closed");
         }
         int groups = (n + g - 1) / g;
+        int all = chunked ? groups : Math.min(threads, groups);
+        long s = ++sections;
+        // Retag the claim words first. A worker still in runPieces of the previous section may
+        // have read a claim word of it and be about to read the section's fields: once the words
+        // carry the new tag its compare-and-set fails, so it can neither run a piece with a mix
+        // of old and new fields nor count a piece of the new section. (Writing the fields first
+        // let such a worker run a piece twice and end a section early, measured in
+        // WorkerPoolTest; MEADS runs then differed in their draws from run to run under load.)
+        for (int w = 0; w < threads; w++) {
+            claims.set(w * PAD, (s << 32) | shareStart(w, all));
+        }
         this.task = task;
         this.size = n;
         this.granularity = g;
         this.chunked = chunked;
-        this.pieces = chunked ? groups : Math.min(threads, groups);
+        this.pieces = all;
         this.caller = Thread.currentThread();
         failure.set(null);
         completed.set(0);
-        long s = ++sections;
-        for (int w = 0; w < threads; w++) {
-            claims.set(w * PAD, (s << 32) | shareStart(w, pieces));
-        }
         section = s;
         for (int w = 1; w < threads; w++) {
             if (parked.get(w) != 0) {
@@ -145,7 +152,6 @@ public final class WorkerPool implements AutoCloseable {
         }
         runPieces(0, s);
         long start = System.nanoTime();
-        int all = pieces;
         while (completed.get() < all) {
             long waited = System.nanoTime() - start;
             if (waited < SPIN_NANOS) {

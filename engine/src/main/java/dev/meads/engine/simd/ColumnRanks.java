@@ -18,7 +18,7 @@ public interface ColumnRanks {
      */
     void select(double[] x, int[] ranks, double[] out);
 
-    /** The implementation for this JVM, for blocks of {@code rows × columns}. */
+    /** The implementation for the current thread (see {@link Kernels#get()}), for blocks of {@code rows × columns}. */
     static ColumnRanks create(int rows, int columns) {
         return KernelProvider.vectorAvailable() ? PanamaColumnRanks.create(rows, columns)
                 : new ScalarColumnRanks(rows, columns);

@@ -120,8 +120,30 @@ public interface Kernels {
         }
     }
 
-    /** The implementation chosen for this JVM. */
+    /**
+     * The implementation for the current thread: the one chosen for this JVM, or the scalar one
+     * inside {@link #callWithScalarKernels}. Components take it when they are built and keep it.
+     */
     static Kernels get() {
-        return KernelProvider.INSTANCE;
+        return KernelProvider.current();
+    }
+
+    /** Whether {@link #get()} gives the Vector API kernels on this thread. */
+    static boolean vectorised() {
+        return !(get() instanceof ScalarKernels);
+    }
+
+    /**
+     * Calls {@code work} with the scalar twins in use on this thread: inside it {@link #get()},
+     * {@link NormalKernel#get()} and {@link ColumnRanks#create} give the plain-loop
+     * implementations. A fresh JVM compiles plain loops much sooner than Vector API code, so a
+     * short run of a model with a cheap gradient finishes sooner this way; the Vector API
+     * kernels are faster once compiled. {@link NormalKernel} and {@link ColumnRanks} twins give
+     * the same values; these kernels' sums agree to rounding only, so draws differ in their
+     * last bits. Other threads keep the JVM's choice: components built here and used on worker
+     * threads carry the scalar kernels with them.
+     */
+    static <T> T callWithScalarKernels(java.util.function.Supplier<T> work) {
+        return ScopedValue.where(KernelProvider.SCALAR_REQUESTED, Boolean.TRUE).call(work::get);
     }
 }

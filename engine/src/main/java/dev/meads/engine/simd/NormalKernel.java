@@ -26,8 +26,11 @@ public interface NormalKernel {
      */
     void fill(long key, long firstBlock, int blocks, double[] out, int off);
 
-    /** The implementation chosen for this JVM (the Vector API one when it is available). */
+    /**
+     * The implementation for the current thread: the one chosen for this JVM (the Vector API one
+     * when it is available), or the scalar twin inside {@link Kernels#callWithScalarKernels}.
+     */
     static NormalKernel get() {
-        return KernelProvider.NORMAL;
+        return KernelProvider.currentNormal();
     }
 }

@@ -1,5 +1,8 @@
 package dev.meads.engine.parallel;
 
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -140,6 +143,67 @@ class WorkerPoolTest {
                 });
             }
             assertEquals(50_000L * 64, total[0]);
+        }
+    }
+
+    @Test
+    void sectionsOfDifferentShapesNeverOverlap() throws Exception {
+        // MEADS alternates sections of different shapes (4 folds one at a time, then the
+        // ensemble step in pieces of 16). A worker that wakes late from one section must not
+        // run a piece of the next one with a mix of the two sections' fields, nor count one:
+        // when a section returns, every index has been done exactly once and nothing of it, or
+        // of an earlier section, still runs. A third thread competing for the two cores makes
+        // late workers common.
+        AtomicBoolean stop = new AtomicBoolean();
+        Thread load = new Thread(() -> {
+            long x = 0;
+            while (!stop.get()) {
+                x += System.nanoTime() & 1;
+            }
+            if (x == 42) {
+                System.out.print("");
+            }
+        });
+        load.setDaemon(true);
+        load.start();
+        try (WorkerPool pool = new WorkerPool(2)) {
+            AtomicInteger running = new AtomicInteger();
+            AtomicInteger wrongSection = new AtomicInteger();
+            int[] current = new int[1];
+            for (int section = 1; section <= 200_000; section++) {
+                boolean folds = section % 2 == 0;
+                int n = folds ? 4 : 48;
+                int[] done = new int[n];
+                int id = section;
+                synchronized (current) {
+                    current[0] = id;
+                }
+                WorkerPool.RangeTask task = (w, from, to) -> {
+                    running.incrementAndGet();
+                    synchronized (current) {
+                        if (current[0] != id) {
+                            wrongSection.incrementAndGet();
+                        }
+                    }
+                    for (int i = from; i < to; i++) {
+                        synchronized (done) {
+                            done[i]++;
+                        }
+                    }
+                    running.decrementAndGet();
+                };
+                pool.forEachChunk(n, folds ? 1 : 16, task);
+                assertEquals(0, running.get(), "a piece still runs after section " + id + " returned");
+                synchronized (done) {
+                    for (int i = 0; i < n; i++) {
+                        assertEquals(1, done[i], "index " + i + " of section " + id + " done " + done[i] + " times");
+                    }
+                }
+                assertEquals(0, wrongSection.get(), "a piece of an earlier section ran during section " + id);
+            }
+        } finally {
+            stop.set(true);
+            load.join();
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.meads.models.radon;
 
+import dev.meads.models.vecmath.VectorExp;
+import dev.meads.models.vecmath.VectorLog;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
@@ -15,7 +17,11 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p>Each lane computes the same formulas as {@link RadonModel} with {@link ScalarCountyPass},
  * in the same order, so results agree with the single-chain forms to rounding (the vector
- * {@code exp} and {@code log1p} may differ from {@link Math}'s in the last bit).
+ * {@code exp} and {@code log1p} may differ from {@link Math}'s in the last bits). Those two are
+ * {@link VectorExp} and {@link VectorLog}, built from IEEE operations only, not
+ * {@code lanewise(EXP)} and {@code lanewise(LOG1P)}: the latter call a different library in
+ * compiled and in interpreted code, which made a run's draws depend on when the JIT compiled this
+ * class.
  *
  * <p>Work is split into methods that take and return arrays and scalars only, so that no
  * vector crosses a call C2 might decline to inline. Owns per-lane scratch arrays: one instance
@@ -94,8 +100,8 @@ final class ChainLaneKernel {
         DoubleVector uy = DoubleVector.fromArray(S, positions, base + iLogSigmaY, chainOffsets, 0);
         ua.intoArray(logSigmaAlpha, 0);
         uy.intoArray(logSigmaY, 0);
-        ua.lanewise(VectorOperators.EXP).intoArray(sigmaAlpha, 0);
-        uy.lanewise(VectorOperators.EXP).intoArray(sigmaY, 0);
+        VectorExp.exp(ua).intoArray(sigmaAlpha, 0);
+        VectorExp.exp(uy).intoArray(sigmaY, 0);
     }
 
     private void centredCounties(double[] positions, double[] gradients, int base) {
@@ -224,7 +230,7 @@ final class ChainLaneKernel {
                     return;
                 }
                 DoubleVector r2 = r.mul(r);
-                lpv = lpv.sub(r2.lanewise(VectorOperators.LOG1P));
+                lpv = lpv.sub(VectorLog.log1p(r2));
                 g = g.sub(r2.mul(2.0).div(r2.add(1.0)));
             }
             case ScalePrior.Exponential e -> {

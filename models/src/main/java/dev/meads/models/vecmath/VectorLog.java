@@ -47,4 +47,17 @@ public final class VectorLog {
         DoubleVector logM = VectorLog1p.log1pFromTwiceAtanhArgument(f.add(f).div(f.add(x.broadcast(2.0))));
         return k.fma(x.broadcast(LN2_HI), k.fma(x.broadcast(LN2_LO), logM));
     }
+
+    /**
+     * {@code log(1+x)} lane by lane, for {@code x >= 0} (and below about {@code 1e308}): within 4
+     * ulp. With {@code u = 1+x} rounded, {@code log1p(x) = log(u) x/(u-1)}: the rounding error of
+     * {@code u} cancels between the log and the quotient (Goldberg's method); where {@code u} is
+     * exactly 1, {@code x} is below half an ulp of 1 and {@code log1p(x)} rounds to {@code x}.
+     */
+    public static DoubleVector log1p(DoubleVector x) {
+        DoubleVector u = x.add(x.broadcast(1.0));
+        DoubleVector uMinusOne = u.sub(x.broadcast(1.0));
+        DoubleVector y = log(u).mul(x.div(uMinusOne));
+        return y.blend(x, uMinusOne.compare(VectorOperators.EQ, x.broadcast(0.0)));
+    }
 }

@@ -62,6 +62,58 @@ class VectorLogTest {
         assertEquals(0.0, values[0]);
     }
 
+    /** {@code log(1+x)} in 40 digits; above 1 from the exact sum {@code 1+x} scaled into [1, 2). */
+    private static double log1pExact(double x) {
+        if (x <= 1.0) {
+            return VectorArrays.log1pExact(x); // without forming 1 + x, which would round tiny x away
+        }
+        BigDecimal u = BigDecimal.ONE.add(new BigDecimal(x));
+        int k = Math.getExponent(u.doubleValue());
+        BigDecimal m = u.multiply(new BigDecimal(Math.scalb(1.0, -k)), MC); // in [1, 2], up to the rounding of the exponent
+        BigDecimal t = m.subtract(BigDecimal.ONE).divide(m.add(BigDecimal.ONE), MC);
+        BigDecimal t2 = t.multiply(t, MC);
+        BigDecimal power = t;
+        BigDecimal sum = BigDecimal.ZERO;
+        for (int n = 0; n < 90; n++) {
+            sum = sum.add(power.divide(BigDecimal.valueOf(2L * n + 1), MC), MC);
+            power = power.multiply(t2, MC);
+        }
+        return sum.multiply(BigDecimal.valueOf(2)).add(LN2.multiply(BigDecimal.valueOf(k)), MC).doubleValue();
+    }
+
+    @Test
+    void log1pWithinFourUlpFromZeroToHuge() {
+        SplittableRandom random = new SplittableRandom(11);
+        double[] xs = new double[8_000];
+        for (int n = 0; n < xs.length; n++) {
+            xs[n] = switch (n % 3) {
+                case 0 -> random.nextDouble(); // [0, 1)
+                case 1 -> Math.exp(random.nextDouble(-740, 0)); // tiny to 1, down to subnormal
+                default -> Math.exp(random.nextDouble(0, 690)); // 1 to 1e300 (r squared of a half-Cauchy ratio up to 1e150)
+            };
+        }
+        xs[0] = 0.0;
+        xs[1] = Double.MIN_VALUE;
+        xs[2] = 0x1p-53;
+        xs[3] = 0x1p-52;
+        xs[4] = 1.0;
+        xs[5] = 1e300;
+        double[] values = VectorArrays.apply(VectorLog::log1p, xs, 0.0);
+        double worst = 0;
+        double worstAt = 0;
+        for (int n = 0; n < xs.length; n++) {
+            double exact = log1pExact(xs[n]);
+            double error = exact == 0.0 ? Math.abs(values[n]) : VectorArrays.ulps(values[n], exact);
+            if (error > worst) {
+                worst = error;
+                worstAt = xs[n];
+            }
+        }
+        assertTrue(worst <= 4.0, "max error " + worst + " ulp at " + worstAt);
+        assertEquals(0.0, values[0]);
+        assertEquals(Double.MIN_VALUE, values[1]);
+    }
+
     @Test
     void powersOfTwoAreExactMultiplesOfLn2() {
         double[] xs = {2.0, 4.0, 0x1p100, 0x1p-100, 0x1p1023};
