@@ -35,15 +35,19 @@ public class PipelineBenchmark {
     @Param({"2"})
     public int threads;
 
+    /** vector: the default kernels; scalar: {@code kernels = scalar} (the radon profiles' choice). */
+    @Param({"vector"})
+    public String kernels;
+
     private LogDensity model;
 
     @Setup(Level.Trial)
     public void setUp() {
-        model = workload.model();
+        model = kernels.equals("scalar") ? workload.scalarModel() : workload.model();
     }
 
     @Benchmark
     public SamplingResult notebook() {
-        return workload.sampler(model, threads).run();
+        return workload.sampler(model, threads).scalarKernels(kernels.equals("scalar")).run();
     }
 }

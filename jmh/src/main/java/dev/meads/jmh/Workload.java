@@ -33,6 +33,15 @@ public enum Workload {
         };
     }
 
+    /** A fresh model instance whose own gradient code is plain loops where it has them (radon). */
+    LogDensity scalarModel() {
+        return switch (this) {
+            case IRT -> new Irt2plModel(Datasets.notebookIrt());
+            case RADON -> new RadonModel(Datasets.notebookRadon(), dev.meads.models.radon.RadonPriors.notebook(),
+                    dev.meads.models.radon.RadonParameterization.CENTRED, RadonModel.Evaluator.SCALAR);
+        };
+    }
+
     /** The notebook's pipeline for this model, as a user would call it. */
     MeadsSampler sampler(LogDensity model, int threads) {
         return MeadsSampler.forModel(model).nuts(500, nutsDraws).threads(threads);
