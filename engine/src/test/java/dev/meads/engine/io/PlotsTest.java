@@ -122,6 +122,33 @@ class PlotsTest {
     }
 
     @Test
+    void intervalsFromTheSummaryMatchThoseFromTheDraws() {
+        String[] names = {"alpha[1]", "alpha[2]", "alpha[3]", "sigma"};
+        Draws d = new Draws(names, 4, 300);
+        SplittableRandom r = new SplittableRandom(8);
+        for (int c = 0; c < 4; c++) {
+            for (int i = 0; i < 300; i++) {
+                for (int j = 0; j < names.length; j++) {
+                    d.setValue(c, i, j, j + (j + 1) * 0.3 * r.nextGaussian());
+                }
+            }
+        }
+        List<String> alphas = List.of("alpha[1]", "alpha[2]", "alpha[3]");
+        List<ForestPlot.Interval> fromDraws = ForestPlot.intervals(d, alphas, 0.9);
+        List<ForestPlot.Interval> fromSummary = ForestPlot.intervals90(dev.meads.engine.diag.Summary.of(d), alphas);
+        for (int k = 0; k < alphas.size(); k++) {
+            ForestPlot.Interval a = fromDraws.get(k);
+            ForestPlot.Interval b = fromSummary.get(k);
+            assertEquals(a.name(), b.name());
+            assertEquals(a.lower(), b.lower(), 1e-12);
+            assertEquals(a.upper(), b.upper(), 1e-12);
+            assertEquals(a.mean(), b.mean(), 1e-12);
+        }
+        assertThrows(IllegalArgumentException.class,
+                () -> ForestPlot.intervals90(dev.meads.engine.diag.Summary.of(d), List.of("beta")));
+    }
+
+    @Test
     void intervalsAreType7Quantiles() {
         Draws d = new Draws(new String[] {"x"}, 1, 101);
         for (int i = 0; i < 101; i++) {
