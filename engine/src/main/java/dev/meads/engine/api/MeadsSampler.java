@@ -119,7 +119,7 @@ public final class MeadsSampler {
      * Runs on the engine's plain-loop kernels instead of the Vector API ones (default false);
      * see {@link dev.meads.engine.simd.Kernels#callWithScalarKernels}. A fresh JVM compiles
      * plain loops much sooner, so a one-shot run of a model with a cheap gradient finishes
-     * sooner (the notebook's radon pipeline: 1.0 s against 2.2 s in a fresh JVM here), while a
+     * sooner (the notebook's radon pipeline: 0.9 s against 2.4 s in a fresh JVM here, jmh/RESULTS.md), while a
      * JVM that has compiled the Vector API code runs it about twice as fast. The draws differ
      * in their last bits. The model's own gradient code is the model's choice.
      */

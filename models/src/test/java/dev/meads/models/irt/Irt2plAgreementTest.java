@@ -81,23 +81,7 @@ class Irt2plAgreementTest {
         for (int i = 0; i < 13; i++) {
             y[i * 4 + 2] = 1;
         }
-        IrtData data = new IrtData(13, 4, y, "odd");
-        int chains = 11;
-        int d = 13 + 8;
-        double[] positions = positions(data, chains, 7);
-        double[] referenceGrad = new double[chains * d];
-        double[] referenceLp = new double[chains];
-        new Irt2plScalarModel(data).logDensityAndGradient(positions, referenceGrad, referenceLp, 0, chains);
-        Irt2plModel model = new Irt2plModel(data);
-        double[] grad = new double[chains * d];
-        double[] lp = new double[chains];
-        model.logDensityAndGradient(positions, grad, lp, 0, chains);
-        double[] chainGrad = new double[d];
-        for (int c = 0; c < chains; c++) {
-            assertAgrees(data, positions, c, referenceLp[c], referenceGrad, lp[c], grad, c * d, "block");
-            double single = model.logDensityAndGradient(positions, c * d, chainGrad, 0);
-            assertAgrees(data, positions, c, referenceLp[c], referenceGrad, single, chainGrad, 0, "single chain");
-        }
+        bothFormsAgree(new IrtData(13, 4, y, "odd"), 11, 7);
     }
 
     @Test
@@ -106,10 +90,13 @@ class Irt2plAgreementTest {
         // partial and not a multiple of 4), 2 per item in the single-chain form (256 chunks of
         // L students each), and a padded last chunk.
         int students = 2 * Irt2plBlockKernel.FACTORS_PER_PRODUCT * Irt2plBlockKernel.lanes() + 37;
-        IrtData data = Irt2plFixtures.data(students, 3, 21);
-        int chains = 3;
-        int d = students + 6;
-        double[] positions = positions(data, chains, 13);
+        bothFormsAgree(Irt2plFixtures.data(students, 3, 21), 3, 13);
+    }
+
+    /** The block form over {@code chains} chains and the single-chain form on each, against the reference. */
+    private static void bothFormsAgree(IrtData data, int chains, long seed) {
+        int d = data.students() + 2 * data.items();
+        double[] positions = positions(data, chains, seed);
         double[] referenceGrad = new double[chains * d];
         double[] referenceLp = new double[chains];
         new Irt2plScalarModel(data).logDensityAndGradient(positions, referenceGrad, referenceLp, 0, chains);
