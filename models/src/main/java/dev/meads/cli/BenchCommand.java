@@ -21,10 +21,10 @@ import picocli.CommandLine.Option;
 /**
  * {@code meads bench}: a quick look at this machine's gradient and sampler throughput. For
  * figures to record, use the JMH benchmarks in jmh/ (this takes medians of a few timed batches
- * after a short warm-up, nothing more).
+ * once each kernel's speed has settled, nothing more).
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"Quick gradient and sampler throughput on this machine (a few seconds).",
+        description = {"Quick gradient and sampler throughput on this machine (about half a minute).",
                 "For careful figures use the JMH benchmarks: see jmh/RESULTS.md."})
 final class BenchCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "threads for the sampler runs (default: all cores)")
@@ -32,7 +32,7 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        System.out.println("gradient + log density, per chain (median of 7 timed batches):");
+        System.out.println("gradient + log density, per chain (median of 7 timed batches, after warm-up):");
         var irtData = Datasets.notebookIrt();
         LogDensity irtScalar = new Irt2plScalarModel(irtData);
         LogDensity irtVector = new Irt2plModel(irtData);
@@ -57,7 +57,7 @@ final class BenchCommand implements Callable<Integer> {
         line("radon, vector, block of 64 chains", r3, r0 / r3);
         int t = threads == null ? dev.meads.engine.parallel.WorkerPool.defaultThreads() : Math.max(1, threads);
         System.out.println();
-        System.out.println("whole pipeline, notebook settings, " + t + " threads (second of two runs, JIT warm):");
+        System.out.println("whole pipeline, notebook settings, " + t + " threads (second of two runs; JMH, after eight, gives lower times):");
         pipeline("IRT", irtVector, PipelineOptions.defaults().withThreads(t));
         pipeline("radon", radonVector, PipelineOptions.defaults().withThreads(t)
                 .withNuts(PipelineOptions.defaults().nuts(), 500, 200));
@@ -83,12 +83,7 @@ final class BenchCommand implements Callable<Integer> {
         int d = m.dimension();
         double[] x = point(m, 1, 3);
         double[] g = new double[d];
-        int reps = calibrate(() -> m.logDensityAndGradient(x, 0, g, 0));
-        return median(() -> {
-            for (int i = 0; i < reps; i++) {
-                m.logDensityAndGradient(x, 0, g, 0);
-            }
-        }) / reps;
+        return microsecondsPerCall(() -> m.logDensityAndGradient(x, 0, g, 0));
     }
 
     /** Microseconds per chain in block evaluations of {@code n} chains. */
@@ -97,12 +92,7 @@ final class BenchCommand implements Callable<Integer> {
         double[] x = point(m, n, 5);
         double[] g = new double[n * d];
         double[] lp = new double[n];
-        int reps = Math.max(1, calibrate(() -> m.logDensityAndGradient(x, g, lp, 0, n)));
-        return median(() -> {
-            for (int i = 0; i < reps; i++) {
-                m.logDensityAndGradient(x, g, lp, 0, n);
-            }
-        }) / reps / n;
+        return microsecondsPerCall(() -> m.logDensityAndGradient(x, g, lp, 0, n)) / n;
     }
 
     private static double[] point(LogDensity m, int chains, long seed) {
@@ -115,25 +105,52 @@ final class BenchCommand implements Callable<Integer> {
         return x;
     }
 
-    /** Repetitions that take about 20 ms, after a warm-up. */
-    private static int calibrate(Runnable once) {
+    /**
+     * Microseconds per call of {@code once}: batches of about 20 ms run until the JIT has done
+     * its work, that is for at least {@link #MIN_WARMUP_NANOS} and until three batches in a row
+     * agree within 3 % (at most {@link #MAX_WARMUP_NANOS}); then the median of 7 batches. Vector
+     * API code runs boxed, tens of times slower than plain loops, until C2 has compiled it, so a
+     * fixed short warm-up would report the cold speed.
+     */
+    private static double microsecondsPerCall(Runnable once) {
         long start = System.nanoTime();
-        int n = 0;
-        while (System.nanoTime() - start < 300_000_000L) {
-            once.run();
-            n++;
+        int reps = 1;
+        double[] recent = {Double.NaN, Double.NaN, Double.NaN};
+        for (int batch = 0; ; batch++) {
+            double perCall = timeBatch(once, reps) / reps;
+            recent[batch % 3] = perCall;
+            reps = (int) Math.max(1, Math.min(100_000_000, 20e6 / perCall));
+            long elapsed = System.nanoTime() - start;
+            boolean settled = batch >= 2 && max(recent) <= 1.03 * min(recent);
+            if (elapsed >= MAX_WARMUP_NANOS || (elapsed >= MIN_WARMUP_NANOS && settled)) {
+                break;
+            }
         }
-        return Math.max(1, (int) (n * 20e6 / (System.nanoTime() - start)));
-    }
-
-    private static double median(Runnable batch) {
         double[] t = new double[7];
         for (int i = 0; i < t.length; i++) {
-            long start = System.nanoTime();
-            batch.run();
-            t[i] = (System.nanoTime() - start) / 1e3;
+            t[i] = timeBatch(once, reps) / reps;
         }
         Arrays.sort(t);
-        return t[3];
+        return t[3] / 1e3;
+    }
+
+    private static final long MIN_WARMUP_NANOS = 1_500_000_000L;
+    private static final long MAX_WARMUP_NANOS = 10_000_000_000L;
+
+    /** Nanoseconds for {@code reps} calls. */
+    private static double timeBatch(Runnable once, int reps) {
+        long start = System.nanoTime();
+        for (int i = 0; i < reps; i++) {
+            once.run();
+        }
+        return System.nanoTime() - start;
+    }
+
+    private static double max(double[] v) {
+        return Math.max(v[0], Math.max(v[1], v[2]));
+    }
+
+    private static double min(double[] v) {
+        return Math.min(v[0], Math.min(v[1], v[2]));
     }
 }
