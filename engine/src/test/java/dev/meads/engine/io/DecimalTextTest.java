@@ -35,6 +35,8 @@ class DecimalTextTest {
         assertEquals("NaN", text(Double.NaN, 6));
         assertEquals("-Infinity", text(Double.NEGATIVE_INFINITY, 6));
         assertEquals("0.292641763", text(0.2926417633722258, 9));
+        // the double nearest 1e-7 is 9.99999999999999954748e-08: 16 digits round it to 1e-07
+        assertEquals("1e-07", text(1e-7, 16));
     }
 
     @Test
