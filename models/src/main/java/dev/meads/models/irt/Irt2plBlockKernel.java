@@ -195,41 +195,11 @@ final class Irt2plBlockKernel {
         }
     }
 
-    /**
-     * Pass 2 for item {@code j}: {@code 2/(1+e)} of every student, four students sharing each
-     * division ({@code 1/x = (y z v)/(x y z v)}; a 512-bit division keeps the divider busy for as
-     * long as about thirty fused multiply-adds take, so one per response would bound the kernel),
-     * and the products of the factors {@code 1+e}, which are those divisions' divisors.
-     */
+    /** Pass 2 for item {@code j}: {@code 2/(1+e)} of every student and the products of {@code 1+e} ({@link SharedDivision}). */
     private void inverses(int j) {
         for (int from = 0, p = j * productsPerItem; from < students; from += FACTORS_PER_PRODUCT, p++) {
-            int to = Math.min(students, from + FACTORS_PER_PRODUCT);
-            DoubleVector product = DoubleVector.broadcast(S, 1.0);
-            int k = from;
-            for (; k + 3 < to; k += 4) {
-                int at = k * L;
-                DoubleVector p1 = DoubleVector.fromArray(S, expNegAbs, at).add(1.0);
-                DoubleVector p2 = DoubleVector.fromArray(S, expNegAbs, at + L).add(1.0);
-                DoubleVector p3 = DoubleVector.fromArray(S, expNegAbs, at + 2 * L).add(1.0);
-                DoubleVector p4 = DoubleVector.fromArray(S, expNegAbs, at + 3 * L).add(1.0);
-                DoubleVector p12 = p1.mul(p2);
-                DoubleVector p34 = p3.mul(p4);
-                DoubleVector p1234 = p12.mul(p34);
-                DoubleVector q = p1.broadcast(2.0).div(p1234); // 2 / (p1 p2 p3 p4)
-                DoubleVector q12 = q.mul(p34);
-                DoubleVector q34 = q.mul(p12);
-                q12.mul(p2).intoArray(twiceInverse, at);
-                q12.mul(p1).intoArray(twiceInverse, at + L);
-                q34.mul(p4).intoArray(twiceInverse, at + 2 * L);
-                q34.mul(p3).intoArray(twiceInverse, at + 3 * L);
-                product = product.mul(p1234);
-            }
-            for (; k < to; k++) {
-                DoubleVector p1 = DoubleVector.fromArray(S, expNegAbs, k * L).add(1.0);
-                p1.broadcast(2.0).div(p1).intoArray(twiceInverse, k * L);
-                product = product.mul(p1);
-            }
-            product.intoArray(products, p * L);
+            SharedDivision.twiceInversesAndProduct(expNegAbs, from, Math.min(students, from + FACTORS_PER_PRODUCT),
+                    twiceInverse, products, p * L);
         }
     }
 

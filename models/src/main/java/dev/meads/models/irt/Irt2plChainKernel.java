@@ -144,36 +144,13 @@ final class Irt2plChainKernel {
         }
     }
 
-    /** Pass 2: {@code 2/(1+e)} and the products of {@code 1+e}, as in {@link Irt2plBlockKernel}, four chunks per division. */
+    /** Pass 2: {@code 2/(1+e)} and the products of {@code 1+e} ({@link SharedDivision}), chunk by chunk. */
     private void inverses(int j) {
-        int chunkSpan = Irt2plBlockKernel.FACTORS_PER_PRODUCT * L;
-        for (int from = 0, p = j * productsPerItem; from < paddedStudents; from += chunkSpan, p++) {
-            int to = Math.min(paddedStudents, from + chunkSpan);
-            DoubleVector product = DoubleVector.broadcast(S, 1.0);
-            int i = from;
-            for (; i + 4 * L <= to; i += 4 * L) {
-                DoubleVector p1 = DoubleVector.fromArray(S, expNegAbs, i).add(1.0);
-                DoubleVector p2 = DoubleVector.fromArray(S, expNegAbs, i + L).add(1.0);
-                DoubleVector p3 = DoubleVector.fromArray(S, expNegAbs, i + 2 * L).add(1.0);
-                DoubleVector p4 = DoubleVector.fromArray(S, expNegAbs, i + 3 * L).add(1.0);
-                DoubleVector p12 = p1.mul(p2);
-                DoubleVector p34 = p3.mul(p4);
-                DoubleVector p1234 = p12.mul(p34);
-                DoubleVector q = p1.broadcast(2.0).div(p1234);
-                DoubleVector q12 = q.mul(p34);
-                DoubleVector q34 = q.mul(p12);
-                q12.mul(p2).intoArray(twiceInverse, i);
-                q12.mul(p1).intoArray(twiceInverse, i + L);
-                q34.mul(p4).intoArray(twiceInverse, i + 2 * L);
-                q34.mul(p3).intoArray(twiceInverse, i + 3 * L);
-                product = product.mul(p1234);
-            }
-            for (; i < to; i += L) {
-                DoubleVector p1 = DoubleVector.fromArray(S, expNegAbs, i).add(1.0);
-                p1.broadcast(2.0).div(p1).intoArray(twiceInverse, i);
-                product = product.mul(p1);
-            }
-            product.intoArray(products, p * L);
+        int chunks = paddedStudents / L;
+        int per = Irt2plBlockKernel.FACTORS_PER_PRODUCT;
+        for (int from = 0, p = j * productsPerItem; from < chunks; from += per, p++) {
+            SharedDivision.twiceInversesAndProduct(expNegAbs, from, Math.min(chunks, from + per), twiceInverse, products,
+                    p * L);
         }
     }
 
