@@ -105,4 +105,20 @@ final class Moments {
         out[2] = max;
         out[3] = zero == 0 ? 1 : 0;
     }
+
+    /**
+     * {@code out[0] = Σ (x_i − center)} and {@code out[1] = Σ (x_i − center)²} over
+     * {@code x[0 .. n)}, in one pass: the refinement of a mean and the squares around it.
+     */
+    static void deviations(double[] x, int n, double center, double[] out) {
+        double residual = 0;
+        double squares = 0;
+        for (int i = 0; i < n; i++) {
+            double d = x[i] - center;
+            residual += d;
+            squares += d * d;
+        }
+        out[0] = residual;
+        out[1] = squares;
+    }
 }

@@ -29,6 +29,14 @@ final class ByteText {
         length = 0;
     }
 
+    /** Keeps the first {@code n} bytes (at most {@link #length()}): gives back unused reserved room. */
+    void setLength(int n) {
+        if (n < 0 || n > length) {
+            throw new IllegalArgumentException("length " + n + " outside [0, " + length + "]");
+        }
+        length = n;
+    }
+
     /** The backing array; bytes {@code [0, length())} are the text. */
     byte[] array() {
         return bytes;

@@ -17,10 +17,25 @@ final class DecimalText {
     private static final double[] POWERS = new double[2 * 330 + 1];
     private static final long[] LONG_POWERS = new long[19];
     private static final double LOG10_2 = 0.30102999566398120;
+    /** Digits handled by the fast path; beyond, {@code m} may need 17 digits and the general path takes over. */
+    static final int MAX_FAST_DIGITS = 15;
+    /**
+     * Room the fast path reserves: its longest text is 22 bytes (sign, 15 digits, point,
+     * {@code e-308}); up to 8 digits it stores whole longs, reaching byte 19.
+     */
+    private static final int MAX_FAST_LENGTH = 1 + 15 + 1 + 5;
+    /** {@code "0.000000"} as the little-endian bytes of a long: the start of {@code 0.000ddd}. */
+    private static final long ZERO_POINT_ZEROS = 0x3030_3030_3030_2E30L;
+    /** "00", "01", ..., "99" as ASCII bytes. */
+    private static final byte[] DIGIT_PAIRS = new byte[200];
 
     static {
         for (int e = -330; e <= 330; e++) {
             POWERS[e + 330] = Double.parseDouble("1e" + e);
+        }
+        for (int d = 0; d < 100; d++) {
+            DIGIT_PAIRS[2 * d] = (byte) ('0' + d / 10);
+            DIGIT_PAIRS[2 * d + 1] = (byte) ('0' + d % 10);
         }
         long p = 1;
         for (int i = 0; i < LONG_POWERS.length; i++) {
@@ -39,6 +54,228 @@ final class DecimalText {
 
     /** Appends {@code v} rounded to {@code digits} (1..17) significant digits. */
     static void append(ByteText out, double v, int digits) {
+        int at = out.reserve(MAX_FAST_LENGTH);
+        int end = digits <= MAX_FAST_DIGITS ? writeFast(out.array(), at, v, digits) : -1;
+        out.setLength(end >= 0 ? end : at);
+        if (end < 0) {
+            appendGeneral(out, v, digits);
+        }
+    }
+
+    /**
+     * The common case of {@link #append}: a normal double with at most {@link #MAX_FAST_DIGITS}
+     * digits, written at {@code b[at ..]} (room for {@link #MAX_FAST_LENGTH} bytes); returns the
+     * end, or -1 for the cases left to {@link #appendGeneral} (zero, subnormal, infinite, NaN,
+     * scalings beyond 10^±300). Same decimal exponent and digits as {@link #appendGeneral}, found
+     * with an integer logarithm, and the digits written two at a time from a table.
+     */
+    private static int writeFast(byte[] b, int at, double v, int digits) {
+        double a = Math.abs(v);
+        if (!(a >= Double.MIN_NORMAL && a <= Double.MAX_VALUE)) {
+            return -1;
+        }
+        b[at] = '-';
+        int i = at + (int) (Double.doubleToRawLongBits(v) >>> 63); // kept only for negative values
+        if (a < LONG_POWERS[digits] && a == Math.rint(a)) {
+            long m = (long) a;
+            int count = digitCount(m);
+            writeDigitPairs(b, i + count, m, count);
+            return i + count;
+        }
+        int e = decimalExponentEstimate(Math.getExponent(a));
+        if (a >= pow10(e + 1)) {
+            e++;
+        }
+        int k = digits - 1 - e;
+        if (k > 300 || k < -300) {
+            return -1;
+        }
+        long m = Math.round(a * pow10(k));
+        if (m >= LONG_POWERS[digits]) {
+            e++;
+            m = scaled(a, digits - 1 - e);
+        } else if (m < LONG_POWERS[digits - 1]) {
+            e--;
+            m = scaled(a, digits - 1 - e);
+        }
+        if (m >= LONG_POWERS[digits]) {
+            m /= 10;
+            e++;
+        }
+        if (digits <= 8) {
+            return writeEightDigits(b, i, (int) m * (int) LONG_POWERS[8 - digits], e, digits);
+        }
+        int kept = digits;
+        while (kept > 1 && m % 10 == 0) {
+            m /= 10;
+            kept--;
+        }
+        if (e >= -5 && e < digits) {
+            if (e < 0) { // 0.000ddd
+                b[i] = '0';
+                b[i + 1] = '.';
+                int zeros = -e - 1;
+                for (int z = 0; z < zeros; z++) {
+                    b[i + 2 + z] = '0';
+                }
+                int end = i + 2 + zeros + kept;
+                writeDigitPairs(b, end, m, kept);
+                return end;
+            }
+            int before = e + 1;
+            if (kept <= before) { // ddd00
+                writeDigitPairs(b, i + kept, m, kept);
+                for (int z = kept; z < before; z++) {
+                    b[i + z] = '0';
+                }
+                return i + before;
+            }
+            int end = i + kept + 1; // dd.ddd
+            long whole = writeDigitPairs(b, end, m, kept - before);
+            b[end - (kept - before) - 1] = '.';
+            writeDigitPairs(b, i + before, whole, before);
+            return end;
+        }
+        int ae = Math.abs(e); // d.ddde+XX
+        int exponentDigits = ae < 100 ? 2 : 3;
+        int mantissaEnd;
+        if (kept == 1) {
+            b[i] = (byte) ('0' + m);
+            mantissaEnd = i + 1;
+        } else {
+            mantissaEnd = i + kept + 1;
+            long first = writeDigitPairs(b, mantissaEnd, m, kept - 1);
+            b[i + 1] = '.';
+            b[i] = (byte) ('0' + first);
+        }
+        b[mantissaEnd] = 'e';
+        b[mantissaEnd + 1] = (byte) (e < 0 ? '-' : '+');
+        int end = mantissaEnd + 2 + exponentDigits;
+        writeDigitPairs(b, end, ae, exponentDigits);
+        return end;
+    }
+
+    /**
+     * The text of {@link #writeFast} for up to 8 digits, with few branches (the draws' signs and
+     * exponents vary at random, so branches on them would be mispredicted): the digits
+     * {@code m}, scaled to exactly 8 ({@code 10^7 <= m < 10^8}, trailing zeros included), become
+     * 8 ASCII bytes in one {@code long} ({@link #eightDigits}), which is stored whole, shifted
+     * for the part after a decimal point. Trailing zeros are dropped by the length alone.
+     * Writes at most 18 bytes from {@code i}; returns the end of the text.
+     */
+    private static int writeEightDigits(byte[] b, int i, int m, int e, int digits) {
+        long z = eightDigits(m);
+        long ascii = z + 0x3030_3030_3030_3030L;
+        int kept = 8 - (Long.numberOfLeadingZeros(z) >>> 3); // digits up to the last nonzero one
+        if (e >= 0 && e < digits) { // ddd00 or dd.ddd
+            int before = e + 1;
+            putLong(b, i, ascii);
+            b[i + before] = '.';
+            putLong(b, i + before + 1, ascii >>> (8 * before)); // before = 8 needs no fraction
+            return kept > before ? i + kept + 1 : i + before;
+        }
+        if (e < 0 && e >= -5) { // 0.000ddd
+            putLong(b, i, ZERO_POINT_ZEROS);
+            int first = i + 1 - e;
+            putLong(b, first, ascii);
+            return first + kept;
+        }
+        b[i] = (byte) ascii; // d.ddde+XX
+        int mantissaEnd = i + 1;
+        if (kept > 1) {
+            b[i + 1] = '.';
+            putLong(b, i + 2, ascii >>> 8);
+            mantissaEnd = i + kept + 1;
+        }
+        int ae = Math.abs(e);
+        int exponentDigits = ae < 100 ? 2 : 3;
+        b[mantissaEnd] = 'e';
+        b[mantissaEnd + 1] = (byte) (e < 0 ? '-' : '+');
+        int end = mantissaEnd + 2 + exponentDigits;
+        writeDigitPairs(b, end, ae, exponentDigits);
+        return end;
+    }
+
+    /**
+     * The 8 decimal digits of {@code 0 <= m < 10^8} (leading zeros included) as byte values 0-9,
+     * the most significant digit in the lowest byte: {@code m} is split into two halves of 4
+     * digits, each half into two pairs, each pair into two digits, all lanes of one {@code long}
+     * at once, with divisions by 100 and 10 done as multiplications that are exact in range
+     * ({@code v/100 = v*5243 >> 19} for {@code v < 10^4}, {@code v/10 = v*103 >> 10} for
+     * {@code v < 100}).
+     */
+    static long eightDigits(int m) {
+        long high = m / 10_000;
+        long x = high | (m - high * 10_000) << 32; // two 32-bit lanes of 4 digits
+        long hundreds = (x * 5243 >>> 19) & 0x0000_007F_0000_007FL;
+        long y = hundreds | (x - hundreds * 100) << 16; // four 16-bit lanes of 2 digits
+        long tens = (y * 103 >>> 10) & 0x000F_000F_000F_000FL;
+        return tens | (y - tens * 10) << 8; // eight bytes of 1 digit
+    }
+
+    /** Stores {@code v} at {@code b[at .. at+8)}, lowest byte first (C2 merges the eight stores into one). */
+    private static void putLong(byte[] b, int at, long v) {
+        b[at] = (byte) v;
+        b[at + 1] = (byte) (v >>> 8);
+        b[at + 2] = (byte) (v >>> 16);
+        b[at + 3] = (byte) (v >>> 24);
+        b[at + 4] = (byte) (v >>> 32);
+        b[at + 5] = (byte) (v >>> 40);
+        b[at + 6] = (byte) (v >>> 48);
+        b[at + 7] = (byte) (v >>> 56);
+    }
+
+    /**
+     * {@code floor(binaryExponent * log10(2))} in integer arithmetic ({@code 78913 / 2^18} is
+     * log10(2) to 6e-7, exact over the exponents of finite doubles; tested exhaustively).
+     */
+    static int decimalExponentEstimate(int binaryExponent) {
+        return (binaryExponent * 78913) >> 18;
+    }
+
+    /**
+     * Writes the last {@code count} decimal digits of {@code m >= 0}, leading zeros included,
+     * ending before {@code end}, two digits per division; returns what is left of {@code m}
+     * ({@code m / 10^count}).
+     */
+    private static long writeDigitPairs(byte[] b, int end, long m, int count) {
+        int i = end;
+        int left = count;
+        while (m > Integer.MAX_VALUE && left >= 2) {
+            long q = m / 100;
+            int r = (int) (m - q * 100) * 2;
+            b[--i] = DIGIT_PAIRS[r + 1];
+            b[--i] = DIGIT_PAIRS[r];
+            m = q;
+            left -= 2;
+        }
+        if (m > Integer.MAX_VALUE) { // at most one digit left to write, m still long
+            if (left == 0) {
+                return m;
+            }
+            long q = m / 10;
+            b[--i] = (byte) ('0' + (m - q * 10));
+            return q;
+        }
+        int n = (int) m;
+        while (left >= 2) {
+            int q = n / 100;
+            int r = (n - q * 100) * 2;
+            b[--i] = DIGIT_PAIRS[r + 1];
+            b[--i] = DIGIT_PAIRS[r];
+            n = q;
+            left -= 2;
+        }
+        if (left == 1) {
+            int q = n / 10;
+            b[--i] = (byte) ('0' + (n - q * 10));
+            n = q;
+        }
+        return n;
+    }
+
+    /** Appends {@code v} rounded to {@code digits} (1..17) significant digits: every case. */
+    static void appendGeneral(ByteText out, double v, int digits) {
         if (!Double.isFinite(v)) {
             out.append(Double.toString(v));
             return;

@@ -65,4 +65,49 @@ class DecimalTextTest {
         }
         assertTrue(offByOne < n / 1000, "last digit not the correctly rounded one in " + offByOne + " cases");
     }
+
+    private static String general(double v, int digits) {
+        ByteText out = new ByteText(4);
+        DecimalText.appendGeneral(out, v, digits);
+        return out.toString();
+    }
+
+    @Test
+    void decimalExponentEstimateIsTheFloorOverEveryBinaryExponent() {
+        BigDecimal log10Of2 = new BigDecimal("0.30102999566398119521373889472449302676818988146211");
+        for (int e2 = Double.MIN_EXPONENT - 60; e2 <= Double.MAX_EXPONENT; e2++) {
+            int expected = BigDecimal.valueOf(e2).multiply(log10Of2).setScale(0, RoundingMode.FLOOR).intValueExact();
+            assertEquals(expected, DecimalText.decimalExponentEstimate(e2), "binary exponent " + e2);
+        }
+    }
+
+    @Test
+    void fastPathWritesWhatTheGeneralPathWrites() {
+        SplittableRandom r = new SplittableRandom(11);
+        ByteText row = new ByteText(8);
+        for (int i = 0; i < 400_000; i++) {
+            double v = switch (i % 6) {
+                case 0 -> r.nextGaussian();
+                case 1 -> r.nextGaussian() * Math.exp(r.nextDouble(-40, 40));
+                case 2 -> Math.exp(r.nextDouble(-745, 709.7)) * (r.nextBoolean() ? 1 : -1);
+                case 3 -> Math.round(r.nextGaussian() * 1e6) / 1e3; // short decimals, trailing zeros
+                case 4 -> (double) r.nextInt(-2_000_000, 2_000_000); // integers of every length
+                default -> Math.pow(10, r.nextInt(-320, 309)) * (1 + r.nextInt(3) * 1e-15); // near powers of ten
+            };
+            for (int digits = 1; digits <= 17; digits++) {
+                String expected = general(v, digits);
+                row.clear();
+                row.append('x');
+                DecimalText.append(row, v, digits);
+                assertEquals("x" + expected, row.toString(), "v=" + v + " digits=" + digits);
+            }
+        }
+        for (double v : new double[] {0.0, -0.0, Double.MIN_VALUE, -Double.MIN_NORMAL, Double.MAX_VALUE,
+                -Double.MAX_VALUE, Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 1e-300, 9.9999996,
+                99999.95, 0.000099999996, 123456789012345.0, 1e15, 999999999999999.9}) {
+            for (int digits = 1; digits <= 17; digits++) {
+                assertEquals(general(v, digits), text(v, digits), "v=" + v + " digits=" + digits);
+            }
+        }
+    }
 }

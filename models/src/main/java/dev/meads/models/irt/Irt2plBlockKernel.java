@@ -47,6 +47,12 @@ final class Irt2plBlockKernel {
     private static final int L = S.length();
     /** Factors {@code 1+e} (each at most 2) per product whose log is taken: products stay below {@code 2^256}. */
     static final int FACTORS_PER_PRODUCT = 256;
+    /**
+     * Largest bound {@code a (max|theta| + |b|)} on an item's {@code |s|} for which its logits
+     * skip the exponential's underflow check: below {@link VectorExp#UNDERFLOW_CUTOFF} by far
+     * more than the bound's and the logits' roundings (a few ulps).
+     */
+    static final double UNCHECKED_LOGIT_BOUND = 708.0;
 
     private final int students;
     private final int items;
@@ -74,6 +80,10 @@ final class Irt2plBlockKernel {
     private final double[] sumTwiceSDS;
     /** Log likelihood per lane. */
     private final double[] logLikelihood;
+    /** Per lane: {@code max_i |theta_i|} of the group (NaN if any is NaN). */
+    private final double[] maxAbsTheta;
+    /** Whether the current item's logits may exceed {@link #UNCHECKED_LOGIT_BOUND} in some lane (or are NaN). */
+    private boolean checkUnderflow;
     /** Per student of the current item, in response order: {@code s} and {@code exp(-|s|)}. */
     private final double[] signedLogit;
     private final double[] expNegAbs;
@@ -89,9 +99,11 @@ final class Irt2plBlockKernel {
      * that was not inlined is boxed on the heap, 2-10 times slower. C2 inlines at most two
      * receiver types at a call site, so a call site that sees four is never inlined and each pass
      * keeps its own budget whatever the order in which methods get compiled. Arrays carry the
-     * values from pass to pass.
+     * values from pass to pass. Pass 1 has two forms: {@link #checkedLogits} replaces
+     * {@link #logits} for an item whose logits are not bounded (far from the posterior).
      */
     private final IntConsumer[] passes = {this::discriminations, this::logits, this::inverses, this::responseTerms};
+    private final IntConsumer checkedLogits = this::checkedLogits;
 
     Irt2plBlockKernel(int students, int items, StudentsByResponse byResponse) {
         this.students = students;
@@ -113,6 +125,7 @@ final class Irt2plBlockKernel {
         this.sumSignedADS = new double[items * L];
         this.sumTwiceSDS = new double[items * L];
         this.logLikelihood = new double[L];
+        this.maxAbsTheta = new double[L];
         this.signedLogit = new double[students * L];
         this.expNegAbs = new double[students * L];
         this.twiceInverse = new double[students * L];
@@ -158,18 +171,35 @@ final class Irt2plBlockKernel {
     private void likelihood() {
         Arrays.fill(gradTheta, 0.0);
         Arrays.fill(logLikelihood, 0.0);
+        maxAbsTheta();
         for (int j = 0; j < items; j++) {
-            for (IntConsumer pass : passes) {
-                pass.accept(j);
+            for (int p = 0; p < passes.length; p++) {
+                IntConsumer pass = p == 1 && checkUnderflow ? checkedLogits : passes[p];
+                pass.accept(j); // one call site for all five passes: never inlined (see passes)
             }
         }
         subtractLogsOfProducts();
     }
 
-    /** Pass 0 for item {@code j}: {@code a = exp(log_a)} and the signed and halved copies the other passes use. */
+    /** {@link #maxAbsTheta} of the group; {@code max} propagates NaN. */
+    private void maxAbsTheta() {
+        DoubleVector m = DoubleVector.zero(S);
+        for (int i = 0; i < students; i++) {
+            m = m.max(DoubleVector.fromArray(S, theta, i * L).abs());
+        }
+        m.intoArray(maxAbsTheta, 0);
+    }
+
+    /**
+     * Pass 0 for item {@code j}: {@code a = exp(log_a)} and the signed and halved copies the other
+     * passes use; and whether the item's logits {@code |s| <= a (max|theta| + |b|)} stay within
+     * {@link #UNCHECKED_LOGIT_BOUND} in every lane (false for NaN).
+     */
     private void discriminations(int j) {
         DoubleVector a = VectorExp.exp(DoubleVector.fromArray(S, logDiscrimination, j * L));
         DoubleVector b = DoubleVector.fromArray(S, difficulty, j * L);
+        DoubleVector bound = a.mul(DoubleVector.fromArray(S, maxAbsTheta, 0).add(b.abs()));
+        checkUnderflow = !bound.compare(VectorOperators.LE, UNCHECKED_LOGIT_BOUND).allTrue();
         a.intoArray(discrimination, j * L);
         a.intoArray(signedDiscrimination, 2 * j * L);
         a.neg().intoArray(signedDiscrimination, (2 * j + 1) * L);
@@ -179,8 +209,27 @@ final class Irt2plBlockKernel {
         a.mul(-0.5).intoArray(signedHalfDiscrimination, (2 * j + 1) * L);
     }
 
-    /** Pass 1 for item {@code j}: {@code s} and {@code e = exp(-|s|)} of every student, in response order. */
+    /**
+     * Pass 1 for item {@code j} whose logits are bounded ({@link #discriminations}): {@code s} and
+     * {@code e = exp(-|s|)} of every student, in response order, with no underflow check.
+     */
     private void logits(int j) {
+        int row = j * students;
+        for (int group = 0; group < 2; group++) {
+            DoubleVector signedA = DoubleVector.fromArray(S, signedDiscrimination, (2 * j + group) * L);
+            DoubleVector offset = DoubleVector.fromArray(S, signedOffset, (2 * j + group) * L);
+            int from = group == 0 ? 0 : ones[j];
+            int to = group == 0 ? ones[j] : students;
+            for (int k = from; k < to; k++) {
+                DoubleVector s = signedA.fma(DoubleVector.fromArray(S, theta, order[row + k] * L), offset);
+                s.intoArray(signedLogit, k * L);
+                VectorExp.expNegativeInRange(s.abs()).intoArray(expNegAbs, k * L);
+            }
+        }
+    }
+
+    /** Pass 1 as {@link #logits}, for any logits: {@code e} is 0 where {@code |s|} is beyond the exponential's range. */
+    private void checkedLogits(int j) {
         int row = j * students;
         for (int group = 0; group < 2; group++) {
             DoubleVector signedA = DoubleVector.fromArray(S, signedDiscrimination, (2 * j + group) * L);

@@ -65,9 +65,11 @@ final class Irt2plChainKernel {
      * that crosses a call that was not inlined is boxed on the heap, 2-10 times slower. C2
      * inlines at most two receiver types at a call site, so a call site that sees three is never
      * inlined and each pass keeps its own budget whatever the order in which methods get
-     * compiled. Arrays carry the values from pass to pass.
+     * compiled. Arrays carry the values from pass to pass. Pass 1 has two forms:
+     * {@link #checkedLogits} replaces {@link #logits} for an item whose logits are not bounded.
      */
     private final IntConsumer[] passes = {this::logits, this::inverses, this::responseTerms};
+    private final IntConsumer checkedLogits = this::checkedLogits;
 
     Irt2plChainKernel(int students, int items, double[] signs) {
         this.students = students;
@@ -102,6 +104,7 @@ final class Irt2plChainKernel {
         Arrays.fill(gradTheta, 0.0);
         Arrays.fill(logLikelihood, 0.0);
 
+        double maxAbsTheta = maxAbsTheta();
         double logDensity = 0.0;
         for (int j = 0; j < items; j++) {
             double b = x[xOff + bOff + j];
@@ -110,8 +113,11 @@ final class Irt2plChainKernel {
             discrimination[j] = a;
             difficulty[j] = b;
             logDensity += -0.5 * b * b - 0.5 * a * a + logA;
-            for (IntConsumer pass : passes) {
-                pass.accept(j);
+            // |s| <= a (max|theta| + |b|): within the bound, the logits skip the underflow check (false for NaN)
+            boolean bounded = a * (maxAbsTheta + Math.abs(b)) <= Irt2plBlockKernel.UNCHECKED_LOGIT_BOUND;
+            for (int p = 0; p < passes.length; p++) {
+                IntConsumer pass = p == 0 && !bounded ? checkedLogits : passes[p];
+                pass.accept(j); // one call site for all four passes: never inlined (see passes)
             }
             grad[gOff + bOff + j] = -0.5 * a * sumOfLanes(sumTwiceDEta) - b;
             grad[gOff + logAOff + j] = 0.5 * sumOfLanes(sumTwiceSDS) + 1.0 - a * a;
@@ -126,8 +132,42 @@ final class Irt2plChainKernel {
         return logDensity;
     }
 
-    /** Pass 1 for item {@code j}: signed logits {@code s} and {@code e = exp(-|s|)} of every student. */
+    /** {@code max_i |theta_i|} (NaN if any is NaN; the padding is 0). */
+    private double maxAbsTheta() {
+        DoubleVector m = DoubleVector.zero(S);
+        for (int i = 0; i < paddedStudents; i += L) {
+            m = m.max(DoubleVector.fromArray(S, theta, i).abs());
+        }
+        double max = 0.0;
+        for (int l = 0; l < L; l++) {
+            max = Math.max(max, m.lane(l));
+        }
+        return max;
+    }
+
+    /**
+     * Pass 1 for an item {@code j} with bounded logits (see {@link #evaluate}): signed logits
+     * {@code s} and {@code e = exp(-|s|)} of every student, with no underflow check.
+     */
     private void logits(int j) {
+        DoubleVector a = DoubleVector.broadcast(S, discrimination[j]);
+        DoubleVector b = DoubleVector.broadcast(S, difficulty[j]);
+        int row = j * paddedStudents;
+        int lastChunk = paddedStudents - L;
+        for (int i = 0; i < paddedStudents; i += L) {
+            DoubleVector s = DoubleVector.fromArray(S, theta, i).sub(b)
+                    .mul(a.mul(DoubleVector.fromArray(S, signs, row + i)));
+            s.intoArray(signedLogit, i);
+            DoubleVector e = VectorExp.expNegativeInRange(s.abs());
+            if (i == lastChunk) {
+                e = e.blend(0.0, lastChunkStudents.not()); // padding: a factor 1 and a log-likelihood term 0
+            }
+            e.intoArray(expNegAbs, i);
+        }
+    }
+
+    /** Pass 1 as {@link #logits}, for any logits: {@code e} is 0 where {@code |s|} is beyond the exponential's range. */
+    private void checkedLogits(int j) {
         DoubleVector a = DoubleVector.broadcast(S, discrimination[j]);
         DoubleVector b = DoubleVector.broadcast(S, difficulty[j]);
         int row = j * paddedStudents;

@@ -93,6 +93,46 @@ class Irt2plAgreementTest {
         bothFormsAgree(Irt2plFixtures.data(students, 3, 21), 3, 13);
     }
 
+    @Test
+    void logitsEitherSideOfTheUncheckedBoundAgree() {
+        // One item's bound a (max|theta| + |b|) just below UNCHECKED_LOGIT_BOUND (its logits skip
+        // the underflow check), another's just above (checked), with a student whose |s| comes
+        // within a few units of the bound: e = exp(-|s|) near the smallest normal doubles.
+        IrtData data = Irt2plFixtures.data(20, 3, 31);
+        int d = 20 + 2 * 3;
+        int chains = 11;
+        double[] positions = new double[chains * d];
+        SplittableRandom random = new SplittableRandom(5);
+        for (int c = 0; c < chains; c++) {
+            int base = c * d;
+            for (int i = 0; i < 20; i++) {
+                positions[base + i] = random.nextDouble(-2, 2);
+            }
+            positions[base] = 10.0; // max |theta|
+            positions[base + 20] = 0.0; // b of item 0
+            positions[base + 21] = -0.5;
+            positions[base + 22] = 1.0;
+            double edge = Irt2plBlockKernel.UNCHECKED_LOGIT_BOUND / 10.0;
+            double a0 = c % 2 == 0 ? Math.nextDown(edge) : Math.nextUp(edge) * (1 + 1e-9);
+            positions[base + 23] = Math.log(a0 * (1 - 1e-15 * c));
+            positions[base + 24] = Math.log(70.0 / 10.5); // item 1: bound 70, well inside
+            positions[base + 25] = Math.log(0.7);
+        }
+        double[] referenceGrad = new double[chains * d];
+        double[] referenceLp = new double[chains];
+        new Irt2plScalarModel(data).logDensityAndGradient(positions, referenceGrad, referenceLp, 0, chains);
+        Irt2plModel model = new Irt2plModel(data);
+        double[] grad = new double[chains * d];
+        double[] lp = new double[chains];
+        model.logDensityAndGradient(positions, grad, lp, 0, chains);
+        double[] chainGrad = new double[d];
+        for (int c = 0; c < chains; c++) {
+            assertAgrees(data, positions, c, referenceLp[c], referenceGrad, lp[c], grad, c * d, "block");
+            double single = model.logDensityAndGradient(positions, c * d, chainGrad, 0);
+            assertAgrees(data, positions, c, referenceLp[c], referenceGrad, single, chainGrad, 0, "single chain");
+        }
+    }
+
     /** The block form over {@code chains} chains and the single-chain form on each, against the reference. */
     private static void bothFormsAgree(IrtData data, int chains, long seed) {
         int d = data.students() + 2 * data.items();

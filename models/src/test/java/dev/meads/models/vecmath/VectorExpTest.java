@@ -77,6 +77,20 @@ class VectorExpTest {
     }
 
     @Test
+    void inRangeFormGivesTheSameBitsWithinTheCutoff() {
+        double[] xs = arguments(100_000, 7);
+        double[] checked = VectorArrays.apply(VectorExp::expNegative, xs, 0.0);
+        double[] unchecked = VectorArrays.apply(VectorExp::expNegativeInRange, xs, 0.0);
+        for (int k = 0; k < xs.length; k++) {
+            assertEquals(Double.doubleToRawLongBits(checked[k]), Double.doubleToRawLongBits(unchecked[k]),
+                    "x=" + xs[k]);
+        }
+        // Beyond the cutoff only the checked form is defined; the unchecked one is not zero there.
+        double[] beyond = VectorArrays.apply(VectorExp::expNegativeInRange, new double[] {720.0}, 0.0);
+        assertTrue(beyond[0] != 0.0, "the check is what makes exp(-720) zero: " + beyond[0]);
+    }
+
+    @Test
     void nanPropagates() {
         double[] values = VectorArrays.apply(VectorExp::expNegative, new double[] {Double.NaN, 1.0}, 0.0);
         assertTrue(Double.isNaN(values[0]));
