@@ -31,6 +31,13 @@ final class ChartStyle {
         if (System.getProperty("java.awt.headless") == null) {
             System.setProperty("java.awt.headless", "true");
         }
+        // Text layout: the JDK reaches its HarfBuzz library either through the foreign-function
+        // API (the default since JDK 22) or through JNI; the shapes are the same. In a fresh JVM
+        // the foreign-function binding generates some 200 classes first: 0.2-0.3 s of a radon
+        // run's 1 s of plots. Read once, at the first text layout.
+        if (System.getProperty("sun.font.layout.ffm") == null) {
+            System.setProperty("sun.font.layout.ffm", "false");
+        }
     }
 
     /** An XY chart with white background, light grid, dot decimal separators and our fonts. */

@@ -64,9 +64,11 @@ class PlotsTest {
     }
 
     @Test
-    void rendersHeadless() {
+    void rendersHeadlessWithJniTextLayout() {
         RhatHistogramPlot.render(Map.of("x", new double[] {1.0, 1.001}), 1.01);
         assertTrue(java.awt.GraphicsEnvironment.isHeadless());
+        // unless the JVM was started with a choice of its own (the build passes none)
+        assertEquals("false", System.getProperty("sun.font.layout.ffm"));
     }
 
     @Test
