@@ -34,6 +34,40 @@ class KernelsTest {
     }
 
     @ParameterizedTest
+    @ValueSource(ints = {0, 1, 7, 8, 9, 15, 16, 17, 63, 64, 65, 160, 233, 64_000})
+    void scalarReductionsHaveTheVectorKernelsBitsWithEightLanes(int n) {
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                jdk.incubator.vector.DoubleVector.SPECIES_PREFERRED.length() == 8, "vectors of 8 doubles");
+        SplittableRandom r = new SplittableRandom(n);
+        double[] a = random(r, n + 3);
+        double[] b = random(r, n + 5);
+        double[] out = new double[17];
+        for (int off : new int[] {0, 3}) {
+            double scalar = SCALAR.dot(a, off, b, 5 - off, n);
+            assertEquals(Double.doubleToRawLongBits(VECTOR.dot(a, off, b, 5 - off, n)), Double.doubleToRawLongBits(scalar),
+                    "n=" + n + " off=" + off);
+            assertEquals(Double.doubleToRawLongBits(VECTOR.sumOfSquares(a, off, n)),
+                    Double.doubleToRawLongBits(SCALAR.sumOfSquares(a, off, n)), "sumOfSquares n=" + n);
+            double[] m = b.clone();
+            for (int i = 0; i < m.length; i++) {
+                m[i] = Math.abs(m[i]);
+            }
+            assertEquals(Double.doubleToRawLongBits(VECTOR.kineticEnergy(a, off, m, 5 - off, n)),
+                    Double.doubleToRawLongBits(SCALAR.kineticEnergy(a, off, m, 5 - off, n)), "kineticEnergy n=" + n);
+        }
+        if (n <= 233) {
+            int stride = n + 1;
+            double[] rows = random(r, 4 * stride + 8);
+            SCALAR.dots4x4(rows, 1, rows, 2, stride, n, out, 1);
+            double[] vectorOut = new double[17];
+            VECTOR.dots4x4(rows, 1, rows, 2, stride, n, vectorOut, 1);
+            for (int k = 1; k < 17; k++) {
+                assertEquals(Double.doubleToRawLongBits(vectorOut[k]), Double.doubleToRawLongBits(out[k]), "dots4x4 " + k);
+            }
+        }
+    }
+
+    @ParameterizedTest
     @ValueSource(ints = {0, 1, 7, 8, 9, 15, 16, 17, 160, 233})
     void reductionsAgree(int n) {
         SplittableRandom r = new SplittableRandom(n * 31L + 7);
