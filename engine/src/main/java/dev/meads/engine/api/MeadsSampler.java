@@ -119,9 +119,11 @@ public final class MeadsSampler {
      * Runs on the engine's plain-loop kernels instead of the Vector API ones (default false);
      * see {@link dev.meads.engine.simd.Kernels#callWithScalarKernels}. A fresh JVM compiles
      * plain loops much sooner, so a one-shot run of a model with a cheap gradient finishes
-     * sooner (the notebook's radon pipeline: 0.9 s against 2.4 s in a fresh JVM here, jmh/RESULTS.md), while a
-     * JVM that has compiled the Vector API code runs it about twice as fast. The draws differ
-     * in their last bits. The model's own gradient code is the model's choice.
+     * sooner (the notebook's radon pipeline: 0.6 s against 2.1 s in a fresh JVM here, jmh/RESULTS.md), while a
+     * JVM that has compiled the Vector API code runs it about twice as fast. The reductions (dot
+     * products, sums of squares) give the vector kernels' bits where vectors hold eight doubles,
+     * the element-wise updates do not, so the draws differ in their last bits. The model's own
+     * gradient code is the model's choice.
      */
     public MeadsSampler scalarKernels(boolean scalar) {
         scalarKernels = scalar;
