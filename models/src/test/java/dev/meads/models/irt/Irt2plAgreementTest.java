@@ -118,25 +118,16 @@ class Irt2plAgreementTest {
             positions[base + 24] = Math.log(70.0 / 10.5); // item 1: bound 70, well inside
             positions[base + 25] = Math.log(0.7);
         }
-        double[] referenceGrad = new double[chains * d];
-        double[] referenceLp = new double[chains];
-        new Irt2plScalarModel(data).logDensityAndGradient(positions, referenceGrad, referenceLp, 0, chains);
-        Irt2plModel model = new Irt2plModel(data);
-        double[] grad = new double[chains * d];
-        double[] lp = new double[chains];
-        model.logDensityAndGradient(positions, grad, lp, 0, chains);
-        double[] chainGrad = new double[d];
-        for (int c = 0; c < chains; c++) {
-            assertAgrees(data, positions, c, referenceLp[c], referenceGrad, lp[c], grad, c * d, "block");
-            double single = model.logDensityAndGradient(positions, c * d, chainGrad, 0);
-            assertAgrees(data, positions, c, referenceLp[c], referenceGrad, single, chainGrad, 0, "single chain");
-        }
+        bothFormsAgree(data, positions, chains);
     }
 
     /** The block form over {@code chains} chains and the single-chain form on each, against the reference. */
     private static void bothFormsAgree(IrtData data, int chains, long seed) {
+        bothFormsAgree(data, positions(data, chains, seed), chains);
+    }
+
+    private static void bothFormsAgree(IrtData data, double[] positions, int chains) {
         int d = data.students() + 2 * data.items();
-        double[] positions = positions(data, chains, seed);
         double[] referenceGrad = new double[chains * d];
         double[] referenceLp = new double[chains];
         new Irt2plScalarModel(data).logDensityAndGradient(positions, referenceGrad, referenceLp, 0, chains);
