@@ -230,18 +230,8 @@ final class Irt2plBlockKernel {
 
     /** Pass 1 as {@link #logits}, for any logits: {@code e} is 0 where {@code |s|} is beyond the exponential's range. */
     private void checkedLogits(int j) {
-        int row = j * students;
-        for (int group = 0; group < 2; group++) {
-            DoubleVector signedA = DoubleVector.fromArray(S, signedDiscrimination, (2 * j + group) * L);
-            DoubleVector offset = DoubleVector.fromArray(S, signedOffset, (2 * j + group) * L);
-            int from = group == 0 ? 0 : ones[j];
-            int to = group == 0 ? ones[j] : students;
-            for (int k = from; k < to; k++) {
-                DoubleVector s = signedA.fma(DoubleVector.fromArray(S, theta, order[row + k] * L), offset);
-                s.intoArray(signedLogit, k * L);
-                VectorExp.expNegative(s.abs()).intoArray(expNegAbs, k * L);
-            }
-        }
+        logits(j);
+        VectorExp.zeroBeyondCutoff(signedLogit, expNegAbs, 0, students * L);
     }
 
     /** Pass 2 for item {@code j}: {@code 2/(1+e)} of every student and the products of {@code 1+e} ({@link SharedDivision}). */

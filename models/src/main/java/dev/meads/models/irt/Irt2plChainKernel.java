@@ -168,20 +168,8 @@ final class Irt2plChainKernel {
 
     /** Pass 1 as {@link #logits}, for any logits: {@code e} is 0 where {@code |s|} is beyond the exponential's range. */
     private void checkedLogits(int j) {
-        DoubleVector a = DoubleVector.broadcast(S, discrimination[j]);
-        DoubleVector b = DoubleVector.broadcast(S, difficulty[j]);
-        int row = j * paddedStudents;
-        int lastChunk = paddedStudents - L;
-        for (int i = 0; i < paddedStudents; i += L) {
-            DoubleVector s = DoubleVector.fromArray(S, theta, i).sub(b)
-                    .mul(a.mul(DoubleVector.fromArray(S, signs, row + i)));
-            s.intoArray(signedLogit, i);
-            DoubleVector e = VectorExp.expNegative(s.abs());
-            if (i == lastChunk) {
-                e = e.blend(0.0, lastChunkStudents.not()); // padding: a factor 1 and a log-likelihood term 0
-            }
-            e.intoArray(expNegAbs, i);
-        }
+        logits(j);
+        VectorExp.zeroBeyondCutoff(signedLogit, expNegAbs, 0, paddedStudents);
     }
 
     /** Pass 2: {@code 2/(1+e)} and the products of {@code 1+e} ({@link SharedDivision}), chunk by chunk. */

@@ -95,6 +95,22 @@ public final class VectorExp {
     }
 
     /**
+     * Turns {@link #expNegativeInRange} results into {@link #expNegative} ones after the fact:
+     * {@code e[i] = 0} wherever {@code |s[i]| >} {@link #UNDERFLOW_CUTOFF}, for {@code i} in
+     * {@code [from, to)} ({@code to - from} a multiple of the preferred species' length), where
+     * {@code e[i]} was computed from {@code |s[i]|}. Same bits as the checked form.
+     */
+    public static void zeroBeyondCutoff(double[] s, double[] e, int from, int to) {
+        var species = DoubleVector.SPECIES_PREFERRED;
+        for (int i = from; i < to; i += species.length()) {
+            DoubleVector abs = DoubleVector.fromArray(species, s, i).abs();
+            DoubleVector.fromArray(species, e, i)
+                    .blend(abs.broadcast(0.0), abs.compare(VectorOperators.GT, abs.broadcast(UNDERFLOW_CUTOFF)))
+                    .intoArray(e, i);
+        }
+    }
+
+    /**
      * {@code exp(x)} lane by lane, for any {@code x}: within about one ulp; 0 for
      * {@code x <} {@link #EXP_UNDERFLOW} (results below about {@code 4.5e-308} are flushed to
      * zero), {@code +Infinity} where the result overflows (beyond 709.78); NaN gives NaN.

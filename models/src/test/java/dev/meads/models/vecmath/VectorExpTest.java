@@ -91,6 +91,32 @@ class VectorExpTest {
     }
 
     @Test
+    void zeroBeyondCutoffTurnsTheInRangeFormIntoTheCheckedOne() {
+        int n = 4 * VectorArrays.S.length();
+        double[] s = new double[n];
+        SplittableRandom random = new SplittableRandom(9);
+        for (int i = 0; i < n; i++) {
+            s[i] = (i % 2 == 0 ? 1 : -1) * switch (i % 5) {
+                case 0 -> random.nextDouble(0, 40);
+                case 1 -> random.nextDouble(708.0, 708.7);
+                case 2 -> random.nextDouble(708.71, 2000);
+                case 3 -> i % 3 == 0 ? Double.NaN : Double.POSITIVE_INFINITY;
+                default -> VectorExp.UNDERFLOW_CUTOFF;
+            };
+        }
+        double[] abs = new double[n];
+        for (int i = 0; i < n; i++) {
+            abs[i] = Math.abs(s[i]);
+        }
+        double[] e = VectorArrays.apply(VectorExp::expNegativeInRange, abs, 0.0);
+        double[] checked = VectorArrays.apply(VectorExp::expNegative, abs, 0.0);
+        VectorExp.zeroBeyondCutoff(s, e, 0, n);
+        for (int i = 0; i < n; i++) {
+            assertEquals(Double.doubleToRawLongBits(checked[i]), Double.doubleToRawLongBits(e[i]), "s=" + s[i]);
+        }
+    }
+
+    @Test
     void nanPropagates() {
         double[] values = VectorArrays.apply(VectorExp::expNegative, new double[] {Double.NaN, 1.0}, 0.0);
         assertTrue(Double.isNaN(values[0]));
