@@ -23,6 +23,10 @@ import java.util.concurrent.locks.LockSupport;
  * <p>The {@code worker} argument of a task is the index of the thread running the piece (0 for
  * the caller), so per-worker scratch space indexed by it is never shared. One thread may run
  * several pieces of a section.
+ *
+ * <p>A pool made by {@link #yieldingToCompiler} runs a section on the caller alone, as a pool
+ * of one thread does, while the JIT compiler is busy and the pool's threads fill the cores
+ * ({@link JitActivity}). Results do not change, for the reason above.
  */
 public final class WorkerPool implements AutoCloseable {
     /** Work on the chains {@code [from, to)} of a section, done by worker {@code worker}. */
@@ -42,6 +46,9 @@ public final class WorkerPool implements AutoCloseable {
 
     private final int threads;
     private final Thread[] workers;
+    /** Null unless this pool leaves the cores to a busy JIT compiler. */
+    private final JitActivity compiler;
+    private long soloSections;
     /** 1 while worker w is about to park or parked; the caller unparks only those. */
     private final AtomicIntegerArray parked;
     private volatile boolean closed;
@@ -69,6 +76,21 @@ public final class WorkerPool implements AutoCloseable {
 
     /** A pool of {@code threads} workers (the caller included); 1 runs everything inline. */
     public WorkerPool(int threads) {
+        this(threads, null);
+    }
+
+    /**
+     * A pool of {@code threads} workers that, when they are at least as many as the available
+     * processors, runs each section on the caller alone while the JIT compiler is busy (a
+     * fresh JVM compiling the hot kernels); see {@link JitActivity}.
+     */
+    public static WorkerPool yieldingToCompiler(int threads) {
+        return new WorkerPool(threads, threads > 1 && threads >= defaultThreads() ? JitActivity.ofThisJvm() : null);
+    }
+
+    /** A pool that asks {@code compiler} (null: never) whether to run sections on the caller alone. */
+    WorkerPool(int threads, JitActivity compiler) {
+        this.compiler = compiler;
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, got " + threads);
         }
@@ -92,6 +114,11 @@ public final class WorkerPool implements AutoCloseable {
 
     public int threads() {
         return threads;
+    }
+
+    /** Sections run on the caller alone because the JIT compiler was busy. */
+    public long soloSections() {
+        return soloSections;
     }
 
     /**
@@ -123,6 +150,11 @@ public final class WorkerPool implements AutoCloseable {
         }
         if (closed) {
             throw new IllegalStateException("worker pool is closed");
+        }
+        if (compiler != null && compiler.busy()) {
+            soloSections++;
+            task.run(0, 0, n);
+            return;
         }
         int groups = (n + g - 1) / g;
         int all = chunked ? groups : Math.min(threads, groups);

@@ -130,7 +130,7 @@ public final class MeadsPipeline {
             }
             block.slices()[c] = chainRandom[c].nextDouble(-1.0, 1.0);
         }
-        try (WorkerPool pool = new WorkerPool(options.threads())) {
+        try (WorkerPool pool = WorkerPool.yieldingToCompiler(options.threads())) {
             GhmcEnsemble ensemble = new GhmcEnsemble(density, block, chainRandom, pool, density.blockGranularity());
             if (!meadsWarmup(ensemble, chainRandom, result)) {
                 return result;

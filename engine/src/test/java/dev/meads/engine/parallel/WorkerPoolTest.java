@@ -226,4 +226,40 @@ class WorkerPoolTest {
             assertEquals(16, count[0]);
         }
     }
+
+    @Test
+    void whileTheCompilerIsBusyTheCallerRunsSectionsAlone() {
+        long[] clock = {0};
+        long[] compiled = {0};
+        JitActivity activity = new JitActivity(() -> compiled[0], () -> clock[0]);
+        try (WorkerPool pool = new WorkerPool(2, activity)) {
+            Thread caller = Thread.currentThread();
+            // a busy window: every section is one call on the caller, over the whole range
+            clock[0] += JitActivity.WINDOW_NANOS;
+            compiled[0] += JitActivity.WINDOW_NANOS / 1_000_000L;
+            for (int rep = 0; rep < 50; rep++) {
+                java.util.List<int[]> calls = new java.util.ArrayList<>();
+                pool.forEachChunk(64, 8, (w, from, to) -> {
+                    assertTrue(Thread.currentThread() == caller, "a worker ran a piece while the compiler was busy");
+                    synchronized (calls) {
+                        calls.add(new int[] {w, from, to});
+                    }
+                });
+                assertEquals(1, calls.size());
+                assertEquals(java.util.List.of(0, 0, 64), java.util.List.of(calls.get(0)[0], calls.get(0)[1],
+                        calls.get(0)[2]));
+            }
+            assertEquals(50, pool.soloSections());
+            // a quiet window: the worker takes part again (both pieces wait for each other)
+            clock[0] += JitActivity.WINDOW_NANOS;
+            CyclicBarrier both = new CyclicBarrier(2);
+            boolean[] ran = new boolean[2];
+            pool.forEachRange(16, 8, (w, from, to) -> {
+                await(both);
+                ran[w] = true;
+            });
+            assertTrue(ran[0] && ran[1], "caller and worker each ran a piece");
+            assertEquals(50, pool.soloSections());
+        }
+    }
 }
