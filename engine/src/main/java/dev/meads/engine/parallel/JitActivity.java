@@ -45,17 +45,22 @@ final class JitActivity {
 
     /**
      * This JVM's compiler activity, or null when the JVM has no JIT, does not measure its
-     * compilation time, or the property {@value #PROPERTY} is {@code false}.
+     * compilation time, lacks the {@code java.management} module, or the property
+     * {@value #PROPERTY} is {@code false}.
      */
     static JitActivity ofThisJvm() {
         if ("false".equalsIgnoreCase(System.getProperty(PROPERTY, "true").strip())) {
             return null;
         }
-        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
-        if (jit == null || !jit.isCompilationTimeMonitoringSupported()) {
-            return null;
+        try {
+            CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+            if (jit == null || !jit.isCompilationTimeMonitoringSupported()) {
+                return null;
+            }
+            return new JitActivity(jit::getTotalCompilationTime, System::nanoTime);
+        } catch (LinkageError e) {
+            return null; // a runtime image without the java.management module: never busy
         }
-        return new JitActivity(jit::getTotalCompilationTime, System::nanoTime);
     }
 
     /** Whether the JIT compiled for at least {@link #BUSY_SHARE} of the last complete window. */
