@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * The non-blank lines of a small comma-separated UTF-8 text file, split into trimmed cells, each
@@ -24,9 +23,6 @@ import java.util.regex.Pattern;
  * problem becomes a {@link DataFileException} naming the file and line.
  */
 final class CsvTable {
-    /** A plain decimal number: what the loaders accept as a number (no hex, no {@code d}/{@code f} suffix). */
-    private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
-    private static final Pattern NON_FINITE = Pattern.compile("[+-]?(nan|inf|infinity)", Pattern.CASE_INSENSITIVE);
 
     /** One non-blank line. */
     record Row(int line, String[] cells) {
@@ -168,7 +164,55 @@ final class CsvTable {
 
     /** True if {@code cell} reads as a number, finite or not (used to tell a header from data). */
     static boolean looksNumeric(String cell) {
-        return DECIMAL.matcher(cell).matches() || NON_FINITE.matcher(cell).matches();
+        return isDecimal(cell) || isNonFinite(cell);
+    }
+
+    /**
+     * A plain decimal number, what the loaders accept as one: {@code [+-]?(d+(.d*)?|.d+)([eE][+-]?d+)?}
+     * with ASCII digits (no hex, no {@code d}/{@code f} suffix). Scanned by hand rather than by a
+     * regular expression: the cells of a data file are many, and a fresh JVM would otherwise
+     * compile the regex engine before the sampler's own code.
+     */
+    static boolean isDecimal(String s) {
+        int n = s.length();
+        int i = skipSign(s, 0);
+        int integerDigits = skipDigits(s, i) - i;
+        i += integerDigits;
+        int fractionDigits = 0;
+        if (i < n && s.charAt(i) == '.') {
+            i++;
+            fractionDigits = skipDigits(s, i) - i;
+            i += fractionDigits;
+        }
+        if (integerDigits == 0 && fractionDigits == 0) {
+            return false;
+        }
+        if (i < n && (s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
+            i = skipSign(s, i + 1);
+            int exponentDigits = skipDigits(s, i) - i;
+            if (exponentDigits == 0) {
+                return false;
+            }
+            i += exponentDigits;
+        }
+        return i == n;
+    }
+
+    /** {@code [+-]?(nan|inf|infinity)}, ignoring case. */
+    static boolean isNonFinite(String s) {
+        String word = s.substring(skipSign(s, 0));
+        return word.equalsIgnoreCase("nan") || word.equalsIgnoreCase("inf") || word.equalsIgnoreCase("infinity");
+    }
+
+    private static int skipSign(String s, int i) {
+        return i < s.length() && (s.charAt(i) == '+' || s.charAt(i) == '-') ? i + 1 : i;
+    }
+
+    private static int skipDigits(String s, int i) {
+        while (i < s.length() && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+            i++;
+        }
+        return i;
     }
 
     /** A finite number in {@code cell}, or an exception naming {@code what} (e.g. "column log_radon"). */
@@ -177,10 +221,10 @@ final class CsvTable {
         if (cell.isEmpty()) {
             throw error(row, what + ": empty cell");
         }
-        if (NON_FINITE.matcher(cell).matches()) {
+        if (isNonFinite(cell)) {
             throw error(row, what + ": '" + cell + "' is not finite");
         }
-        if (!DECIMAL.matcher(cell).matches()) {
+        if (!isDecimal(cell)) {
             throw error(row, what + ": '" + cell + "' is not a number");
         }
         double v = Double.parseDouble(cell);
