@@ -70,8 +70,6 @@ final class Irt2plChainKernel {
      */
     private final IntConsumer[] passes = {this::logits, this::inverses, this::responseTerms};
     private final IntConsumer checkedLogits = this::checkedLogits;
-    /** Pass 1 by {@link #withinBound}: {@code firstPass[0]} checked, {@code firstPass[1]} not. */
-    private final IntConsumer[] firstPass = {checkedLogits, passes[0]};
 
     Irt2plChainKernel(int students, int items, double[] signs) {
         this.students = students;
@@ -115,10 +113,10 @@ final class Irt2plChainKernel {
             discrimination[j] = a;
             difficulty[j] = b;
             logDensity += -0.5 * b * b - 0.5 * a * a + logA;
-            // |s| <= a (max|theta| + |b|): within the bound, the logits skip the underflow check
-            int bounded = withinBound(a * (maxAbsTheta + Math.abs(b)));
+            // |s| <= a (max|theta| + |b|): within the bound, the logits skip the underflow check (false for NaN)
+            boolean bounded = a * (maxAbsTheta + Math.abs(b)) <= Irt2plBlockKernel.UNCHECKED_LOGIT_BOUND;
             for (int p = 0; p < passes.length; p++) {
-                IntConsumer pass = p == 0 ? firstPass[bounded] : passes[p];
+                IntConsumer pass = p == 0 && !bounded ? checkedLogits : passes[p];
                 pass.accept(j); // one call site for all four passes: never inlined (see passes)
             }
             grad[gOff + bOff + j] = -0.5 * a * sumOfLanes(sumTwiceDEta) - b;
@@ -132,20 +130,6 @@ final class Irt2plChainKernel {
             grad[gOff + i] = gradTheta[i] - t;
         }
         return logDensity;
-    }
-
-    /**
-     * 1 when {@code bound <= UNCHECKED_LOGIT_BOUND}, else 0 (NaN included), from the bits of
-     * {@code UNCHECKED_LOGIT_BOUND - bound} without a branch. A compiled branch that had never
-     * seen an unbounded item would be cut out, and the first such item (NUTS far from the
-     * posterior) would then send the method back to the interpreter to be compiled again, which
-     * cost a fresh JVM's NUTS stage about 85 ms of C2's time (measured with JFR).
-     */
-    static int withinBound(double bound) {
-        long d = Double.doubleToRawLongBits(Irt2plBlockKernel.UNCHECKED_LOGIT_BOUND - bound);
-        long nonNegative = ~d >>> 63;
-        long nan = ((d & Long.MAX_VALUE) + 0x000F_FFFF_FFFF_FFFFL) >>> 63; // exponent all ones, mantissa not 0
-        return (int) (nonNegative & ~nan);
     }
 
     /** {@code max_i |theta_i|} (NaN if any is NaN; the padding is 0). */
