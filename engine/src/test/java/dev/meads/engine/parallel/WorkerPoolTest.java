@@ -50,15 +50,20 @@ class WorkerPoolTest {
         // both pieces wait for each other, so they must run on two threads at once
         try (WorkerPool pool = new WorkerPool(2)) {
             for (int rep = 0; rep < 100; rep++) {
-                CyclicBarrier both = new CyclicBarrier(2);
-                boolean[] ran = new boolean[2];
-                pool.forEachRange(16, 8, (w, from, to) -> {
-                    await(both);
-                    ran[w] = true;
-                });
-                assertTrue(ran[0] && ran[1], "caller and worker each ran a piece");
+                assertBothThreadsRunAPiece(pool);
             }
         }
+    }
+
+    /** Two pieces that wait for each other: they must run on the caller and the worker at once. */
+    private static void assertBothThreadsRunAPiece(WorkerPool pool) {
+        CyclicBarrier both = new CyclicBarrier(2);
+        boolean[] ran = new boolean[2];
+        pool.forEachRange(16, 8, (w, from, to) -> {
+            await(both);
+            ran[w] = true;
+        });
+        assertTrue(ran[0] && ran[1], "caller and worker each ran a piece");
     }
 
     private static void await(CyclicBarrier barrier) {
@@ -250,15 +255,9 @@ class WorkerPoolTest {
                         calls.get(0)[2]));
             }
             assertEquals(50, pool.soloSections());
-            // a quiet window: the worker takes part again (both pieces wait for each other)
+            // a quiet window: the worker takes part again
             clock[0] += JitActivity.WINDOW_NANOS;
-            CyclicBarrier both = new CyclicBarrier(2);
-            boolean[] ran = new boolean[2];
-            pool.forEachRange(16, 8, (w, from, to) -> {
-                await(both);
-                ran[w] = true;
-            });
-            assertTrue(ran[0] && ran[1], "caller and worker each ran a piece");
+            assertBothThreadsRunAPiece(pool);
             assertEquals(50, pool.soloSections());
         }
     }
