@@ -13,7 +13,8 @@ import java.util.function.LongSupplier;
  * the workers run it interpreted, at a small fraction of its compiled speed, so on a machine
  * whose cores the workers fill, a worker gives more to the run by leaving its core to the
  * compiler (jmh/RESULTS.md: on 2 cores a fresh JVM's IRT MEADS stage took 1.14 s against
- * 1.31 s, radon's 0.28 against 0.33 s, medians of 7 alternating runs). Once the JIT has settled it reads as quiet and every worker takes part.
+ * 1.31 s, radon's 0.28 against 0.33 s, medians of 7 alternating runs). Once the JIT has
+ * settled it reads as quiet and every worker takes part.
  *
  * <p>The answer for a window holds until the next window ends. Not thread-safe: the pool's
  * calling thread is the only one that asks.

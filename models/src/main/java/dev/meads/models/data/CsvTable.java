@@ -23,7 +23,6 @@ import java.util.Locale;
  * problem becomes a {@link DataFileException} naming the file and line.
  */
 final class CsvTable {
-
     /** One non-blank line. */
     record Row(int line, String[] cells) {
     }
