@@ -155,6 +155,7 @@ public final class RunReport {
             w.name("gradient_evaluations").value(s.gradientEvaluations());
             w.name("iterations_done").value(s.iterationsDone());
             w.name("iterations_requested").value(s.iterationsRequested());
+            w.name("sections_alone_while_compiling").value(s.sectionsAlone());
             w.endObject();
         }
         w.endArray();

@@ -181,6 +181,7 @@ public final class MeadsPipeline {
                 RandomStreams.forPurpose(options.seed(), "fold-shuffle"), chainRandom);
         int total = options.meads().iterations();
         long evaluations = ensemble.gradientEvaluations();
+        long alone = ensemble.pool().soloSections();
         long t0 = System.nanoTime();
         while (meads.iteration() < total) {
             if (cancelled.getAsBoolean()) {
@@ -190,7 +191,7 @@ public final class MeadsPipeline {
             progress.update(MEADS_WARMUP, meads.iteration(), total);
         }
         result.addStage(new StageReport(MEADS_WARMUP, seconds(t0), ensemble.gradientEvaluations() - evaluations,
-                meads.iteration(), total));
+                meads.iteration(), total, ensemble.pool().soloSections() - alone));
         List<GhmcParameters> folds = new ArrayList<>();
         for (int k = 0; k < meads.folds(); k++) {
             GhmcParameters p = meads.foldParameters(k);
@@ -232,11 +233,12 @@ public final class MeadsPipeline {
             transitionsBefore[c] = ensemble.transitions(c);
         }
         long evaluations = ensemble.gradientEvaluations();
+        long alone = ensemble.pool().soloSections();
         long t0 = System.nanoTime();
         Draws draws = new GhmcSampler(ensemble, density, result.frozenParameters())
                 .sample(options.draws(), progress, cancelled, drawListener);
         result.addStage(new StageReport(SAMPLING, seconds(t0), ensemble.gradientEvaluations() - evaluations,
-                draws.iterations(), options.draws()));
+                draws.iterations(), options.draws(), ensemble.pool().soloSections() - alone));
         result.setDraws(draws);
         double[] acceptance = new double[n];
         long[] divergences = new long[n];

@@ -87,6 +87,14 @@ class MeadsSamplerTest {
         assertTrue(report.contains("\"completed\": true"), report.substring(0, 200));
         assertTrue(report.contains("\"data\": \"synthetic\""));
         assertTrue(report.contains("\"sampling_damping\": 0.5"), "the sampling phase's damping factor is reported");
+        java.util.regex.Matcher alone = java.util.regex.Pattern.compile("\"sections_alone_while_compiling\": (\\d+)")
+                .matcher(report);
+        List<Long> reported = new java.util.ArrayList<>();
+        while (alone.find()) {
+            reported.add(Long.parseLong(alone.group(1)));
+        }
+        assertEquals(r.details().stages().stream().map(dev.meads.engine.run.StageReport::sectionsAlone).toList(),
+                reported, "each stage reports how many of its sections ran alone while the JIT compiled");
         // never overwritten without asking
         assertThrows(java.io.UncheckedIOException.class, () -> small().output(out, OutputOptions.defaults()).run());
         small().output(out, OutputOptions.defaults().withOverwrite(true)).run();
