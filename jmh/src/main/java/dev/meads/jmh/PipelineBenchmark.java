@@ -1,7 +1,10 @@
 package dev.meads.jmh;
 
+import dev.meads.engine.api.MeadsSampler;
 import dev.meads.engine.api.SamplingResult;
 import dev.meads.engine.model.LogDensity;
+import dev.meads.models.irt.Irt2plModel;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -35,19 +38,35 @@ public class PipelineBenchmark {
     @Param({"2"})
     public int threads;
 
-    /** vector: the default kernels; scalar: {@code kernels = scalar} (the radon profiles' choice). */
+    /** vector: the default kernels; scalar: {@code kernels = scalar} (the profiles' choice). */
     @Param({"vector"})
     public String kernels;
+
+    /** IRT only: block (the library default) or chain ({@code irt.ensemble-kernel = chain}, the irt profile's). */
+    @Param({"block"})
+    public String irtEnsembleKernel;
+
+    /** same: as {@code kernels}; vector or scalar: the NUTS start's own ({@code nuts.kernels}; the irt profile: vector). */
+    @Param({"same"})
+    public String nutsKernels;
 
     private LogDensity model;
 
     @Setup(Level.Trial)
     public void setUp() {
-        model = kernels.equals("scalar") ? workload.scalarModel() : workload.model();
+        if (workload == Workload.IRT) {
+            model = Workload.irtModel(Irt2plModel.EnsembleKernel.valueOf(irtEnsembleKernel.toUpperCase(Locale.ROOT)));
+        } else {
+            model = kernels.equals("scalar") ? workload.scalarModel() : workload.model();
+        }
     }
 
     @Benchmark
     public SamplingResult notebook() {
-        return workload.sampler(model, threads).scalarKernels(kernels.equals("scalar")).run();
+        MeadsSampler sampler = workload.sampler(model, threads).scalarKernels(kernels.equals("scalar"));
+        if (!nutsKernels.equals("same")) {
+            sampler.scalarNutsKernels(nutsKernels.equals("scalar"));
+        }
+        return sampler.run();
     }
 }

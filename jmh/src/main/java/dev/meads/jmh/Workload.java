@@ -33,6 +33,11 @@ public enum Workload {
         };
     }
 
+    /** A fresh IRT model whose ensemble gradients come from {@code kernel}. */
+    static LogDensity irtModel(Irt2plModel.EnsembleKernel kernel) {
+        return new Irt2plModel(Datasets.notebookIrt(), kernel);
+    }
+
     /** A fresh model instance whose own gradient code is plain loops where it has them (radon). */
     LogDensity scalarModel() {
         return switch (this) {

@@ -59,7 +59,10 @@ record ModelSetup(LogDensity density, String description, Map<String, String> me
         meta.put("data", source);
         meta.put("data_description", description);
         meta.put("description", "2PL item response: theta ~ N(0,1), b ~ N(0,1), a ~ half-normal(1) (sampled as log a)");
-        return new ModelSetup(new Irt2plModel(d), description, meta, "theta[1:5],b[1:5],a[1:5]", null, null);
+        Irt2plModel.EnsembleKernel kernel = s.choice(Setting.IRT_ENSEMBLE_KERNEL, "block", "chain").equals("chain")
+                ? Irt2plModel.EnsembleKernel.CHAIN : Irt2plModel.EnsembleKernel.BLOCK;
+        meta.put("ensemble_kernel", kernel.name().toLowerCase(Locale.ROOT));
+        return new ModelSetup(new Irt2plModel(d, kernel), description, meta, "theta[1:5],b[1:5],a[1:5]", null, null);
     }
 
     /** posteriordb's hierarchical 2PL (irt_2pl): hyperpriors on the scales of theta, a and b. */

@@ -50,6 +50,10 @@ final class Runner {
         ProgressPrinter progress = quiet ? null : new ProgressPrinter(err, ProgressPrinter.stderrIsTerminal());
         MeadsSampler sampler = MeadsSampler.forModel(model.density()).options(options).cancellation(interruption)
                 .scalarKernels(SamplerSettings.scalarKernels(settings)).output(folder, outputs);
+        Boolean scalarNuts = SamplerSettings.scalarNutsKernels(settings);
+        if (scalarNuts != null) {
+            sampler.scalarNutsKernels(scalarNuts);
+        }
         if (progress != null) {
             sampler.progress(progress);
         }
@@ -124,8 +128,22 @@ final class Runner {
         out.printf(Locale.ROOT, "run: %d chains, %d MEADS folds, %d MEADS warmup iterations, %d draws per chain, "
                         + "init %s (NUTS %d + %d), %d threads, seed %d%s%n", o.chains(), o.meads().folds(),
                 o.meads().iterations(), o.draws(), o.initialisation().name().toLowerCase(Locale.ROOT), o.nutsWarmup(),
-                o.nutsDraws(), o.threads(), o.seed(), SamplerSettings.scalarKernels(s) ? ", scalar kernels" : "");
+                o.nutsDraws(), o.threads(), o.seed(), kernelsNote(s));
         out.flush();
+    }
+
+    /** The header's note on kernels: nothing for the default, else which parts run on plain loops. */
+    private static String kernelsNote(Settings s) {
+        boolean scalar = SamplerSettings.scalarKernels(s);
+        Boolean scalarNuts = SamplerSettings.scalarNutsKernels(s);
+        boolean nuts = scalarNuts == null ? scalar : scalarNuts;
+        if (scalar && nuts) {
+            return ", scalar kernels";
+        }
+        if (scalar) {
+            return ", scalar kernels (NUTS start on vector kernels)";
+        }
+        return nuts ? ", vector kernels (NUTS start on scalar kernels)" : "";
     }
 
     private void report(SamplingResult r, String selection) {

@@ -58,6 +58,18 @@ final class SamplerSettings {
                 s.bool(Setting.COMPARE_INIT), threads, s.longValue(Setting.SEED));
     }
 
+    /**
+     * The NUTS start's kernels ({@code nuts.kernels}): true for plain loops, false for the
+     * Vector API ones, null to follow {@code kernels}.
+     */
+    static Boolean scalarNutsKernels(Settings s) {
+        return switch (s.choice(Setting.NUTS_KERNELS, "same", "vector", "scalar")) {
+            case "vector" -> Boolean.FALSE;
+            case "scalar" -> Boolean.TRUE;
+            default -> null;
+        };
+    }
+
     /** Whether the run asks for the plain-loop kernels ({@code kernels = scalar}). */
     static boolean scalarKernels(Settings s) {
         return s.choice(Setting.KERNELS, "vector", "scalar").equals("scalar");

@@ -17,6 +17,10 @@ public enum Setting {
             + "start at 0 or 1; auto = 0-based if the smallest index is 0, else 1-based"),
     RADON_PARAMETERISATION("radon.parameterisation", "centred", "centred | noncentred (alpha = mu_alpha + "
             + "sigma_alpha * alpha_raw)"),
+    IRT_ENSEMBLE_KERNEL("irt.ensemble-kernel", "block", "block | chain: how the 2PL model computes the "
+            + "ensemble's gradients: eight chains per vector, one per lane (fastest once compiled), or one chain at "
+            + "a time vectorised over students, the kernel the NUTS start has already compiled (a fresh JVM runs "
+            + "MEADS at full speed sooner; the irt profile's choice); the draws differ in their last bits"),
     IRT_HIER_PARAMETERISATION("irt-hier.parameterisation", "centred", "centred | noncentred: how the "
             + "hierarchical 2PL is sampled (noncentred: theta = sigma_theta * theta_raw, log a = sigma_a * a_raw, "
             + "b = mu_b + sigma_b * b_raw); the same posterior"),
@@ -50,6 +54,9 @@ public enum Setting {
     NUTS_DRAWS("nuts.draws", "300", "NUTS draws after its warmup (the trajectory the ensemble is spread from)"),
     NUTS_MAX_DEPTH("nuts.max-depth", "10", "maximum NUTS tree depth (at least 1)"),
     NUTS_METRIC("nuts.metric", "diag", "diag | dense: NUTS metric adaptation"),
+    NUTS_KERNELS("nuts.kernels", "same", "same | vector | scalar: the engine's kernels for the NUTS start: as "
+            + "kernels, the Vector API ones, or plain loops (the irt profile runs its NUTS start on vector kernels and "
+            + "its ensemble on plain loops)"),
     NUTS_TARGET_ACCEPT("nuts.target-accept", "0.8", "dual-averaging target acceptance of the NUTS warmup"),
     SPREAD_SEEDS("spread.seeds", "20", "how many of the trajectory's last draws seed the ensemble"),
     SPREAD_FLOOR("spread.floor", "0.05", "minimum jitter half-width of the spread, in unconstrained units"),

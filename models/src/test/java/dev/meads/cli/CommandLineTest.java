@@ -137,6 +137,36 @@ class CommandLineTest {
     }
 
     @Test
+    void irtEnsembleKernelAndNutsKernelsAreChoicesOfTheRunAndRecorded() throws Exception {
+        for (String kernel : List.of("chain", "block")) {
+            Path out = tmp.resolve(kernel);
+            CliHarness.Outcome r = CliHarness.run(args("run", "smoke", "--out", out.toString(), "--set",
+                    "irt.ensemble-kernel=" + kernel, "--set", "output.plots=false"));
+            assertEquals(0, r.code(), r.toString());
+            assertTrue(Files.readString(out.resolve("report.json")).contains("\"ensemble_kernel\": \"" + kernel + "\""),
+                    kernel);
+        }
+        Path profile = tmp.resolve("profile");
+        CliHarness.Outcome irt = CliHarness.run(args("run", "irt", "--out", profile.toString(), "--set",
+                "output.plots=false"));
+        assertEquals(0, irt.code(), irt.toString());
+        String report = Files.readString(profile.resolve("report.json"));
+        assertTrue(report.contains("\"ensemble_kernel\": \"chain\""), "the irt profile computes the ensemble's gradients chain by chain");
+        String expected = dev.meads.engine.simd.Kernels.vectorised() ? "vector" : "scalar";
+        assertTrue(report.contains("\"nuts\": {\n    \"engine_kernels\": \"" + expected + "\""),
+                "the irt profile's NUTS start runs on the JVM's kernels");
+        assertTrue(report.contains("\"engine_kernels\": \"scalar\""), "and its ensemble on plain loops");
+        assertTrue(irt.out().contains("scalar kernels (NUTS start on vector kernels)"), irt.out());
+        CliHarness.Outcome badNuts = CliHarness.run("run", "smoke", "--set", "nuts.kernels=gpu");
+        assertEquals(2, badNuts.code());
+        assertTrue(badNuts.err().contains("expected one of same, vector, scalar"), badNuts.err());
+        CliHarness.Outcome bad = CliHarness.run("run", "smoke", "--set", "irt.ensemble-kernel=lanes");
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("irt.ensemble-kernel") && bad.err().contains("expected one of block, chain"),
+                bad.err());
+    }
+
+    @Test
     void badValuesAreExplained() {
         CliHarness.Outcome neg = CliHarness.run("run", "smoke", "--set", "draws=-5");
         assertEquals(2, neg.code());

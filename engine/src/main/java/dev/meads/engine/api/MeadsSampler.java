@@ -52,6 +52,7 @@ public final class MeadsSampler {
     private int threads;
     private long seed;
     private boolean scalarKernels;
+    private Boolean scalarNutsKernels;
     private ProgressListener progress = ProgressListener.NONE;
     private BooleanSupplier cancelled = () -> false;
     private Path outputFolder;
@@ -118,15 +119,27 @@ public final class MeadsSampler {
     /**
      * Runs on the engine's plain-loop kernels instead of the Vector API ones (default false);
      * see {@link dev.meads.engine.simd.Kernels#callWithScalarKernels}. A fresh JVM compiles
-     * plain loops much sooner, so a one-shot run of a model with a cheap gradient finishes
-     * sooner (the notebook's radon pipeline: 0.6 s against 2.1 s in a fresh JVM here, jmh/RESULTS.md), while a
-     * JVM that has compiled the Vector API code runs it about twice as fast. The reductions (dot
-     * products, sums of squares) give the vector kernels' bits where vectors hold eight doubles,
-     * the element-wise updates do not, so the draws differ in their last bits. The model's own
-     * gradient code is the model's choice.
+     * plain loops much sooner, so a one-shot run finishes sooner (the notebook's radon pipeline:
+     * 0.6 s against 2.1 s in a fresh JVM here, jmh/RESULTS.md), while a JVM that has compiled the
+     * Vector API code runs it about twice as fast. The reductions (dot products, sums of squares)
+     * give the vector kernels' bits where vectors hold eight doubles, the element-wise updates do
+     * not, so the draws differ in their last bits. The model's own gradient code is the model's
+     * choice; {@link #scalarNutsKernels} can set the NUTS start apart.
      */
     public MeadsSampler scalarKernels(boolean scalar) {
         scalarKernels = scalar;
+        return this;
+    }
+
+    /**
+     * The engine kernels of the NUTS start alone: plain loops (true) or the JVM's choice (false);
+     * unset, it follows {@link #scalarKernels}. The irt profile runs its ensemble on plain loops
+     * and its NUTS start on the Vector API kernels: its NUTS time is the model's gradient, and
+     * IRT runs whose NUTS start used plain loops had a lower minimum bulk ESS over 120 seeds
+     * (docs/CONVERGENCE.md).
+     */
+    public MeadsSampler scalarNutsKernels(boolean scalar) {
+        scalarNutsKernels = scalar;
         return this;
     }
 
@@ -271,7 +284,8 @@ public final class MeadsSampler {
                 throw new UncheckedIOException(e.getMessage(), e);
             }
         }
-        MeadsPipeline pipeline = new MeadsPipeline(density, checked).progress(progress).cancellation(cancelled);
+        MeadsPipeline pipeline = new MeadsPipeline(density, checked).progress(progress).cancellation(cancelled)
+                .nutsKernels(scalarNutsKernels);
         if (writer != null) {
             pipeline.drawListener(writer.drawListener());
         }

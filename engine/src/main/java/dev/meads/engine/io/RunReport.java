@@ -195,6 +195,7 @@ public final class RunReport {
             return;
         }
         w.name("nuts").beginObject();
+        w.name("engine_kernels").value(result.nutsOnVectorKernels() ? "vector" : "scalar");
         w.name("step_size").value(warm.stepSize());
         w.name("metric").value(warm.inverseMetric().kind().name().toLowerCase(java.util.Locale.ROOT));
         w.name("inverse_metric_diagonal").beginInlineArray();

@@ -19,9 +19,11 @@ import dev.meads.engine.nuts.NutsSampler;
 import dev.meads.engine.nuts.WarmupResult;
 import dev.meads.engine.parallel.WorkerPool;
 import dev.meads.engine.rng.RandomStreams;
+import dev.meads.engine.simd.Kernels;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 
 /**
@@ -46,6 +48,7 @@ public final class MeadsPipeline {
     private ProgressListener progress = ProgressListener.NONE;
     private BooleanSupplier cancelled = () -> false;
     private DrawListener drawListener;
+    private Boolean scalarNutsKernels;
 
     public MeadsPipeline(LogDensity density, PipelineOptions options) {
         this.density = density;
@@ -61,6 +64,15 @@ public final class MeadsPipeline {
     /** Polled between iterations; true stops the run, keeping what was done. */
     public MeadsPipeline cancellation(BooleanSupplier check) {
         this.cancelled = check;
+        return this;
+    }
+
+    /**
+     * The engine kernels of the NUTS start: true for the plain loops, false for the JVM's choice,
+     * null (the default) for those of the calling thread, as the rest of the run.
+     */
+    public MeadsPipeline nutsKernels(Boolean scalar) {
+        this.scalarNutsKernels = scalar;
         return this;
     }
 
@@ -118,7 +130,11 @@ public final class MeadsPipeline {
             }
         }
         if (options.initialisation() == Initialisation.SPREAD) {
-            if (!spread(initial, block, chainRandom, result)) {
+            double[] start = initial;
+            Supplier<Boolean> nutsStart = () -> spread(start, block, chainRandom, result);
+            boolean started = scalarNutsKernels == null ? nutsStart.get()
+                    : scalarNutsKernels ? Kernels.callWithScalarKernels(nutsStart) : Kernels.callWithJvmKernels(nutsStart);
+            if (!started) {
                 result.finish(false, result.stages().get(result.stages().size() - 1).name());
                 return result;
             }
@@ -149,14 +165,14 @@ public final class MeadsPipeline {
         result.addStage(new StageReport(NUTS_WARMUP, seconds(t0), warm.gradientEvaluations(),
                 warm.iterationsCompleted(), warm.iterationsRequested()));
         if (warm.cancelled()) {
-            result.setNuts(warm, null);
+            result.setNuts(warm, null, Kernels.vectorised());
             return false;
         }
         long t1 = System.nanoTime();
         NutsDraws trajectory = nuts.sample(options.nutsDraws(), nutsProgress, cancelled);
         result.addStage(new StageReport(NUTS_DRAWS, seconds(t1), trajectory.gradientEvaluations(), trajectory.size(),
                 trajectory.requested()));
-        result.setNuts(warm, trajectory);
+        result.setNuts(warm, trajectory, Kernels.vectorised());
         if (trajectory.cancelled()) {
             return false;
         }

@@ -24,6 +24,7 @@ public final class PipelineResult {
     private Draws draws;
     private WarmupResult nutsWarmup;
     private NutsDraws trajectory;
+    private boolean nutsOnVectorKernels;
     private ScaledGradientEigenvalue naiveStart;
     private ScaledGradientEigenvalue ensembleStart;
     private double[] spreadWidths;
@@ -57,9 +58,10 @@ public final class PipelineResult {
         this.draws = d;
     }
 
-    void setNuts(WarmupResult warmup, NutsDraws draws) {
+    void setNuts(WarmupResult warmup, NutsDraws draws, boolean onVectorKernels) {
         this.nutsWarmup = warmup;
         this.trajectory = draws;
+        this.nutsOnVectorKernels = onVectorKernels;
     }
 
     void setNaiveStart(ScaledGradientEigenvalue g) {
@@ -130,6 +132,11 @@ public final class PipelineResult {
 
     public List<String> warnings() {
         return List.copyOf(warnings);
+    }
+
+    /** Whether the NUTS start ran on the Vector API kernels (false: plain loops, or no NUTS start). */
+    public boolean nutsOnVectorKernels() {
+        return nutsOnVectorKernels;
     }
 
     /** NUTS warmup of the initialisation chain; null with the naive start. */

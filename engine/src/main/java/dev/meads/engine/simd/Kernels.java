@@ -146,4 +146,12 @@ public interface Kernels {
     static <T> T callWithScalarKernels(java.util.function.Supplier<T> work) {
         return ScopedValue.where(KernelProvider.SCALAR_REQUESTED, Boolean.TRUE).call(work::get);
     }
+
+    /**
+     * Calls {@code work} with the JVM's choice of kernels on this thread, also inside
+     * {@link #callWithScalarKernels}: for a part of a run that should not follow its request.
+     */
+    static <T> T callWithJvmKernels(java.util.function.Supplier<T> work) {
+        return ScopedValue.where(KernelProvider.SCALAR_REQUESTED, Boolean.FALSE).call(work::get);
+    }
 }

@@ -114,4 +114,53 @@ class MeadsSamplerTest {
         assertTrue(Files.readString(out.resolve("report.json")).contains("\"completed\": false"));
         assertTrue(Files.exists(out.resolve("summary.csv")));
     }
+
+    /**
+     * The NUTS start's kernels can be set apart from the run's: with plain loops for the run and
+     * the JVM's kernels for NUTS, the start is bit for bit the one of a run on the JVM's kernels
+     * and the ensemble's draws are not (its element-wise updates round differently). On 20
+     * coordinates the two kernel sets differ within NUTS' first steps.
+     */
+    @Test
+    void nutsStartKernelsAreChosenApartFromTheRun() {
+        double[] mean = new double[20];
+        double[] sd = new double[20];
+        for (int j = 0; j < 20; j++) {
+            mean[j] = 0.3 * j - 2;
+            sd[j] = 0.2 + 0.15 * j;
+        }
+        DiagonalGaussian target = new DiagonalGaussian(mean, sd);
+        java.util.function.Supplier<MeadsSampler> base = () -> MeadsSampler.forModel(target).chains(16).warmup(60)
+                .draws(40).nuts(80, 30).threads(1).seed(11);
+        SamplingResult jvm = base.get().run();
+        SamplingResult mixed = base.get().scalarKernels(true).scalarNutsKernels(false).run();
+        SamplingResult plain = base.get().scalarKernels(true).run();
+        SamplingResult plainNuts = base.get().scalarNutsKernels(true).run();
+        boolean vector = dev.meads.engine.simd.Kernels.vectorised();
+        assertEquals(vector, jvm.details().nutsOnVectorKernels());
+        assertEquals(vector, mixed.details().nutsOnVectorKernels());
+        assertFalse(plain.details().nutsOnVectorKernels());
+        assertFalse(plainNuts.details().nutsOnVectorKernels());
+        assertEquals(jvm.details().nutsWarmup().stepSize(), mixed.details().nutsWarmup().stepSize(), 0.0);
+        assertArrayEquals(jvm.details().trajectory().positions(), mixed.details().trajectory().positions(), 0.0);
+        assertArrayEquals(plain.details().trajectory().positions(), plainNuts.details().trajectory().positions(), 0.0);
+        if (vector) {
+            assertTrue(jvm.details().nutsWarmup().stepSize() != plain.details().nutsWarmup().stepSize(),
+                    "plain loops round differently, so the NUTS start differs");
+            assertTrue(differ(jvm, mixed, 20), "the ensemble ran on the plain loops");
+        }
+    }
+
+    private static boolean differ(SamplingResult a, SamplingResult b, int d) {
+        for (int c = 0; c < a.draws().chains(); c++) {
+            for (int t = 0; t < a.draws().iterations(); t++) {
+                for (int j = 0; j < d; j++) {
+                    if (a.draws().value(c, t, j) != b.draws().value(c, t, j)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
 }

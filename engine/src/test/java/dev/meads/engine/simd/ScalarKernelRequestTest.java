@@ -43,4 +43,16 @@ class ScalarKernelRequestTest {
         });
         assertSame(jvmChoice, onOtherThread.get());
     }
+
+    @Test
+    void jvmKernelsCanBeAskedForInsideAScalarRequest() {
+        Kernels jvmChoice = Kernels.get();
+        Object[] seen = Kernels.callWithScalarKernels(() -> {
+            Object[] inner = Kernels.callWithJvmKernels(() -> new Object[] {Kernels.get(), NormalKernel.get()});
+            return new Object[] {inner[0], inner[1], Kernels.get()};
+        });
+        assertSame(jvmChoice, seen[0]);
+        assertSame(NormalKernel.get(), seen[1]);
+        assertInstanceOf(ScalarKernels.class, seen[2], "the scalar request holds again after the inner call");
+    }
 }

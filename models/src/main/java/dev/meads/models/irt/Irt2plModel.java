@@ -24,7 +24,8 @@ import java.util.Objects;
  *
  * <p>Implementations: the single-chain form is vectorised over students
  * ({@link Irt2plChainKernel}; the form NUTS uses), the block form puts one chain in each vector
- * lane ({@link Irt2plBlockKernel}; the form the ensemble sampler uses). Both use the
+ * lane ({@link Irt2plBlockKernel}; the ensemble's form unless
+ * {@link EnsembleKernel#CHAIN} is chosen). Both use the
  * polynomial {@code exp} and {@code log1p} of {@code dev.meads.models.vecmath} and agree with
  * the scalar reference {@link Irt2plScalarModel} to 1e-12 of each quantity's scale (the sum of
  * the absolute values of its terms); measured at typical and extreme points: 4e-14 for the log
@@ -37,32 +38,61 @@ import java.util.Objects;
  * <p>Each instance owns scratch arrays: use {@link #copy()} to get one per thread.
  */
 public final class Irt2plModel implements LogDensity {
+    /** How the ensemble's gradients (the block form) are computed. */
+    public enum EnsembleKernel {
+        /**
+         * {@link Irt2plBlockKernel}: one chain per vector lane. The fastest once compiled (about
+         * 3.4 µs per chain against 5), and the default.
+         */
+        BLOCK,
+        /**
+         * {@link Irt2plChainKernel} once per chain, the form NUTS uses. A fresh JVM has it compiled
+         * by the end of the NUTS start, so MEADS runs at full speed from its first iterations
+         * instead of waiting for the block kernel's compilation: the choice for one-shot runs.
+         */
+        CHAIN
+    }
+
     private final IrtData data;
     private final Irt2plLayout layout;
     private final double[] paddedSigns;
     private final StudentsByResponse byResponse;
     private final Irt2plChainKernel chainKernel;
     private final Irt2plBlockKernel blockKernel;
+    private final EnsembleKernel ensembleKernel;
 
-    /** A model of the given responses. */
+    /** A model of the given responses, with the block kernel for ensembles. */
     public Irt2plModel(IrtData data) {
-        this(Objects.requireNonNull(data, "data"),
-                ResponseSigns.itemMajor(data, Irt2plChainKernel.paddedLength(data.students())),
-                new StudentsByResponse(data));
+        this(data, EnsembleKernel.BLOCK);
     }
 
-    private Irt2plModel(IrtData data, double[] paddedSigns, StudentsByResponse byResponse) {
+    /** A model of the given responses whose ensemble gradients come from {@code ensembleKernel}. */
+    public Irt2plModel(IrtData data, EnsembleKernel ensembleKernel) {
+        this(Objects.requireNonNull(data, "data"),
+                ResponseSigns.itemMajor(data, Irt2plChainKernel.paddedLength(data.students())),
+                new StudentsByResponse(data), Objects.requireNonNull(ensembleKernel, "ensembleKernel"));
+    }
+
+    private Irt2plModel(IrtData data, double[] paddedSigns, StudentsByResponse byResponse,
+                        EnsembleKernel ensembleKernel) {
         this.data = data;
         this.layout = new Irt2plLayout(data.students(), data.items());
         this.paddedSigns = paddedSigns;
         this.byResponse = byResponse;
+        this.ensembleKernel = ensembleKernel;
         this.chainKernel = new Irt2plChainKernel(data.students(), data.items(), paddedSigns);
-        this.blockKernel = new Irt2plBlockKernel(data.students(), data.items(), byResponse);
+        this.blockKernel = ensembleKernel == EnsembleKernel.BLOCK
+                ? new Irt2plBlockKernel(data.students(), data.items(), byResponse) : null;
     }
 
     /** The responses this model conditions on. */
     public IrtData data() {
         return data;
+    }
+
+    /** How this model computes the gradients of an ensemble. */
+    public EnsembleKernel ensembleKernel() {
+        return ensembleKernel;
     }
 
     /** Parameter positions and names. */
@@ -139,13 +169,19 @@ public final class Irt2plModel implements LogDensity {
             throw new IllegalArgumentException("chains up to " + toChain + " need " + toChain
                     + " log densities, got " + logDensities.length);
         }
+        if (blockKernel == null) {
+            for (int c = fromChain; c < toChain; c++) {
+                logDensities[c] = chainKernel.evaluate(positions, c * d, gradients, c * d);
+            }
+            return;
+        }
         blockKernel.evaluate(positions, gradients, logDensities, fromChain, toChain);
     }
 
-    /** The same density with its own scratch space; the response arrays are shared. */
+    /** The same density and ensemble kernel with its own scratch space; the response arrays are shared. */
     @Override
     public Irt2plModel copy() {
-        return new Irt2plModel(data, paddedSigns, byResponse);
+        return new Irt2plModel(data, paddedSigns, byResponse, ensembleKernel);
     }
 
     @Override

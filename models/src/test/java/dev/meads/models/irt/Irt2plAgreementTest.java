@@ -74,6 +74,45 @@ class Irt2plAgreementTest {
         }
     }
 
+    /**
+     * The chain ensemble kernel gives each chain of a range exactly what the single-chain form
+     * gives it, leaves the chains outside the range alone, and matches the reference.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 7, 9, 17})
+    void chainEnsembleKernelIsTheSingleChainFormOnEachChain(int chains) {
+        int d = DATA.students() + 2 * DATA.items();
+        int from = chains > 2 ? 2 : 0;
+        double[] positions = positions(DATA, chains, 300 + chains);
+        Irt2plModel model = new Irt2plModel(DATA, Irt2plModel.EnsembleKernel.CHAIN);
+        assertEquals(Irt2plModel.EnsembleKernel.CHAIN, model.ensembleKernel());
+        assertEquals(Irt2plModel.EnsembleKernel.CHAIN, model.copy().ensembleKernel());
+        double[] grad = new double[chains * d];
+        double[] lp = new double[chains];
+        Arrays.fill(grad, -7.0);
+        Arrays.fill(lp, -7.0);
+        model.logDensityAndGradient(positions, grad, lp, from, chains);
+
+        Irt2plModel single = new Irt2plModel(DATA);
+        Irt2plScalarModel reference = new Irt2plScalarModel(DATA);
+        double[] expected = new double[d];
+        double[] referenceGrad = new double[chains * d];
+        for (int c = 0; c < chains; c++) {
+            if (c < from) {
+                assertEquals(-7.0, lp[c], "chain " + c + " is outside the range");
+                for (int k = 0; k < d; k++) {
+                    assertEquals(-7.0, grad[c * d + k], "chain " + c + " is outside the range");
+                }
+                continue;
+            }
+            double expectedLp = single.logDensityAndGradient(positions, c * d, expected, 0);
+            assertEquals(Double.doubleToLongBits(expectedLp), Double.doubleToLongBits(lp[c]), "log density of chain " + c);
+            assertArrayEquals(expected, Arrays.copyOfRange(grad, c * d, (c + 1) * d), "gradient of chain " + c);
+            double referenceLp = reference.logDensityAndGradient(positions, c * d, referenceGrad, c * d);
+            assertAgrees(DATA, positions, c, referenceLp, referenceGrad, lp[c], grad, c * d, "chain ensemble kernel");
+        }
+    }
+
     @Test
     void oddSizesAgreeToo() {
         // Students not a multiple of the lane count, few items, one item answered all 1.

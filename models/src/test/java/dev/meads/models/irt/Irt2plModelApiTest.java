@@ -2,6 +2,8 @@ package dev.meads.models.irt;
 
 import dev.meads.engine.model.LogDensity;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -62,9 +64,10 @@ class Irt2plModelApiTest {
         assertTrue(model.name().contains("3 students x 2 items"), model.name());
     }
 
-    @Test
-    void nonFiniteInputsGiveNonFiniteDensityWithoutThrowing() {
-        Irt2plModel model = new Irt2plModel(DATA);
+    @ParameterizedTest
+    @EnumSource(Irt2plModel.EnsembleKernel.class)
+    void nonFiniteInputsGiveNonFiniteDensityWithoutThrowing(Irt2plModel.EnsembleKernel kernel) {
+        Irt2plModel model = new Irt2plModel(DATA, kernel);
         double[] grad = new double[7];
         double[][] points = {
                 {Double.NaN, 0, 0, 0, 0, 0, 0},
@@ -83,8 +86,17 @@ class Irt2plModelApiTest {
     }
 
     @Test
-    void badRangesAreRejectedWithClearMessages() {
-        Irt2plModel model = new Irt2plModel(DATA);
+    void blockKernelIsTheDefaultAndTheChoiceIsRequired() {
+        assertEquals(Irt2plModel.EnsembleKernel.BLOCK, new Irt2plModel(DATA).ensembleKernel());
+        assertEquals(Irt2plModel.EnsembleKernel.BLOCK, new Irt2plModel(DATA).copy().ensembleKernel());
+        NullPointerException e = assertThrows(NullPointerException.class, () -> new Irt2plModel(DATA, null));
+        assertTrue(e.getMessage().contains("ensembleKernel"), e.getMessage());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Irt2plModel.EnsembleKernel.class)
+    void badRangesAreRejectedWithClearMessages(Irt2plModel.EnsembleKernel kernel) {
+        Irt2plModel model = new Irt2plModel(DATA, kernel);
         double[] small = new double[6];
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> model.logDensityAndGradient(small, 0, new double[7], 0));
