@@ -46,7 +46,7 @@ public class PipelineBenchmark {
     @Param({"block"})
     public String irtEnsembleKernel;
 
-    /** same: as {@code kernels}; vector or scalar: the NUTS start's own ({@code nuts.kernels}; the irt profile: vector). */
+    /** same: as {@code kernels} (the profiles); vector or scalar: the NUTS start's own ({@code nuts.kernels}). */
     @Param({"same"})
     public String nutsKernels;
 

@@ -55,8 +55,7 @@ public enum Setting {
     NUTS_MAX_DEPTH("nuts.max-depth", "10", "maximum NUTS tree depth (at least 1)"),
     NUTS_METRIC("nuts.metric", "diag", "diag | dense: NUTS metric adaptation"),
     NUTS_KERNELS("nuts.kernels", "same", "same | vector | scalar: the engine's kernels for the NUTS start: as "
-            + "kernels, the Vector API ones, or plain loops (the irt profile runs its NUTS start on vector kernels and "
-            + "its ensemble on plain loops)"),
+            + "kernels, the Vector API ones, or plain loops"),
     NUTS_TARGET_ACCEPT("nuts.target-accept", "0.8", "dual-averaging target acceptance of the NUTS warmup"),
     SPREAD_SEEDS("spread.seeds", "20", "how many of the trajectory's last draws seed the ensemble"),
     SPREAD_FLOOR("spread.floor", "0.05", "minimum jitter half-width of the spread, in unconstrained units"),

@@ -152,11 +152,17 @@ class CommandLineTest {
         assertEquals(0, irt.code(), irt.toString());
         String report = Files.readString(profile.resolve("report.json"));
         assertTrue(report.contains("\"ensemble_kernel\": \"chain\""), "the irt profile computes the ensemble's gradients chain by chain");
+        assertTrue(report.contains("\"nuts\": {\n    \"engine_kernels\": \"scalar\""),
+                "the irt profile runs on plain loops, its NUTS start included");
+        assertTrue(irt.out().contains(", scalar kernels\n"), irt.out());
+        Path mixed = tmp.resolve("mixed");
+        CliHarness.Outcome apart = CliHarness.run(args("run", "irt", "--out", mixed.toString(), "--set",
+                "output.plots=false", "--set", "nuts.kernels=vector"));
+        assertEquals(0, apart.code(), apart.toString());
         String expected = dev.meads.engine.simd.Kernels.vectorised() ? "vector" : "scalar";
-        assertTrue(report.contains("\"nuts\": {\n    \"engine_kernels\": \"" + expected + "\""),
-                "the irt profile's NUTS start runs on the JVM's kernels");
-        assertTrue(report.contains("\"engine_kernels\": \"scalar\""), "and its ensemble on plain loops");
-        assertTrue(irt.out().contains("scalar kernels (NUTS start on vector kernels)"), irt.out());
+        assertTrue(Files.readString(mixed.resolve("report.json")).contains("\"nuts\": {\n    \"engine_kernels\": \""
+                + expected + "\""), "nuts.kernels = vector puts the NUTS start on the JVM's kernels");
+        assertTrue(apart.out().contains("scalar kernels (NUTS start on vector kernels)"), apart.out());
         CliHarness.Outcome badNuts = CliHarness.run("run", "smoke", "--set", "nuts.kernels=gpu");
         assertEquals(2, badNuts.code());
         assertTrue(badNuts.err().contains("expected one of same, vector, scalar"), badNuts.err());
