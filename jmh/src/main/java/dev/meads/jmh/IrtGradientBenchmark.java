@@ -43,6 +43,7 @@ public class IrtGradientBenchmark {
 
     private Irt2plScalarModel scalar;
     private Irt2plModel vector;
+    private Irt2plModel chainEnsemble;
     private int dimension;
     private double[] positions;
     private double[] gradients;
@@ -53,6 +54,7 @@ public class IrtGradientBenchmark {
         IrtData data = syntheticData(STUDENTS, ITEMS, 20240611L);
         scalar = new Irt2plScalarModel(data);
         vector = new Irt2plModel(data);
+        chainEnsemble = new Irt2plModel(data, Irt2plModel.EnsembleKernel.CHAIN);
         dimension = vector.dimension();
         SplittableRandom random = new SplittableRandom(7L);
         positions = new double[CHAINS * dimension];
@@ -108,6 +110,14 @@ public class IrtGradientBenchmark {
     @OperationsPerInvocation(CHAINS)
     public double[] vectorBlock64() {
         vector.logDensityAndGradient(positions, gradients, logDensities, 0, CHAINS);
+        return logDensities;
+    }
+
+    /** The block interface with {@code irt.ensemble-kernel = chain} (the irt profile's): the single-chain form per chain. */
+    @Benchmark
+    @OperationsPerInvocation(CHAINS)
+    public double[] chainKernelBlock64() {
+        chainEnsemble.logDensityAndGradient(positions, gradients, logDensities, 0, CHAINS);
         return logDensities;
     }
 
