@@ -14,7 +14,9 @@ package dev.meads.engine.io;
  * through {@link Double#toString(double)}, which the writer uses for full precision).
  */
 final class DecimalText {
-    private static final double[] POWERS = new double[2 * 330 + 1];
+    /** Powers of ten kept at hand: 10^e for |e| <= NEAR, which covers the draws' usual magnitudes. */
+    private static final int NEAR = 44;
+    private static final double[] NEAR_POWERS = new double[2 * NEAR + 1];
     private static final long[] LONG_POWERS = new long[19];
     private static final double LOG10_2 = 0.30102999566398120;
     /** Digits handled by the fast path (CmdStan writes 6); beyond, the general path takes over. */
@@ -27,8 +29,19 @@ final class DecimalText {
     private static final byte[] DIGIT_PAIRS = new byte[200];
 
     static {
-        for (int e = -330; e <= 330; e++) {
-            POWERS[e + 330] = Double.parseDouble("1e" + e);
+        // 10^0 .. 10^22 are exact doubles. A product or quotient of two exact doubles is the
+        // correctly rounded exact result, so 10^23 .. 10^44 (10^22 * 10^k) and 10^-1 .. 10^-22
+        // (1 / 10^k) come out as Double.parseDouble gives them (tested). Only 10^-23 .. 10^-44
+        // are parsed: 661 parses here made the JDK's parser hot enough for C2 to compile it
+        // (23 ms of compile time) just as sampling began.
+        double[] exact = new double[23];
+        exact[0] = 1;
+        for (int k = 1; k < exact.length; k++) {
+            exact[k] = exact[k - 1] * 10;
+        }
+        for (int e = 0; e <= NEAR; e++) {
+            NEAR_POWERS[NEAR + e] = e <= 22 ? exact[e] : exact[22] * exact[e - 22];
+            NEAR_POWERS[NEAR - e] = e <= 22 ? 1 / exact[e] : Double.parseDouble("1e-" + e);
         }
         for (int d = 0; d < 100; d++) {
             DIGIT_PAIRS[2 * d] = (byte) ('0' + d / 10);
@@ -44,9 +57,23 @@ final class DecimalText {
     private DecimalText() {
     }
 
-    /** 10^e as a double, for e in [-330, 330]. */
-    private static double pow10(int e) {
-        return POWERS[e + 330];
+    /** 10^e as a double (the nearest one), for e in [-330, 330]. */
+    static double pow10(int e) {
+        return e >= -NEAR && e <= NEAR ? NEAR_POWERS[e + NEAR] : FarPowers.POWERS[e + 330];
+    }
+
+    /** The rest of the powers, parsed when first needed (values beyond about 1e±35 are rare in draws). */
+    private static final class FarPowers {
+        static final double[] POWERS = new double[2 * 330 + 1];
+
+        static {
+            for (int e = -330; e <= 330; e++) {
+                POWERS[e + 330] = Double.parseDouble("1e" + e);
+            }
+        }
+
+        private FarPowers() {
+        }
     }
 
     /** Appends {@code v} rounded to {@code digits} (1..17) significant digits. */
@@ -57,6 +84,24 @@ final class DecimalText {
         if (end < 0) {
             appendGeneral(out, v, digits);
         }
+    }
+
+    /**
+     * {@link #append}, then the byte {@code after} (a draw row's comma or newline): one
+     * reservation for both, as every value of a row is followed by exactly one such byte.
+     */
+    static void append(ByteText out, double v, int digits, byte after) {
+        int at = out.reserve(MAX_FAST_LENGTH);
+        byte[] b = out.array();
+        int end = digits <= MAX_FAST_DIGITS ? writeFast(b, at, v, digits) : -1;
+        if (end >= 0) {
+            b[end] = after; // the fast text ends at most 15 bytes in
+            out.setLength(end + 1);
+            return;
+        }
+        out.setLength(at);
+        appendGeneral(out, v, digits);
+        out.append((char) after);
     }
 
     /**
@@ -88,15 +133,16 @@ final class DecimalText {
             return -1;
         }
         long m = Math.round(a * pow10(k));
-        if (m >= LONG_POWERS[digits]) {
-            e++;
-            m = scaled(a, digits - 1 - e);
-        } else if (m < LONG_POWERS[digits - 1]) {
+        if (m < LONG_POWERS[digits - 1]) { // not expected after the exponent check; kept for safety
             e--;
             m = scaled(a, digits - 1 - e);
         }
+        // m = 10^digits: a value just below 10^(e+1) rounded up (9.9999996 to 10.00000), about
+        // once per million draws. Its text is 10^(digits-1) at exponent e + 1. A branch-free
+        // form (no deoptimisation at the first such value in a fresh JVM) cost 3.5 ns per value
+        // warm, 13 % of a row's text (StanCsvBenchmark), so the branch stays.
         if (m >= LONG_POWERS[digits]) {
-            m /= 10;
+            m = LONG_POWERS[digits - 1];
             e++;
         }
         return writeEightDigits(b, i, (int) m * (int) LONG_POWERS[8 - digits], e, digits);

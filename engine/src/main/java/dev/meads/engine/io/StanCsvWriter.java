@@ -43,6 +43,12 @@ public final class StanCsvWriter implements Closeable {
     public static final long DEFAULT_FLUSH_MILLIS = 1000;
     /** Default largest number of buffered bytes before they are written. */
     public static final int DEFAULT_FLUSH_BYTES = 1 << 16;
+    /** Buffered bytes before the first write of draw rows (see {@link #flushAt}). */
+    private static final int FIRST_FLUSH_BYTES = 1 << 12;
+    /** Room for a row beyond a batch in the preallocated buffer (a row of 160 draws takes about 1.5 KB). */
+    private static final int ROW_ROOM = 1 << 13;
+    /** Largest buffer allocated up front; longer rows or larger batches grow it. */
+    private static final int MAX_PREALLOCATED_BYTES = 1 << 20;
 
     /** Step size and diagonal inverse metric a chain sampled with, for the adaptation block. */
     public record Adaptation(double stepSize, double[] inverseMetricDiagonal) {
@@ -64,7 +70,14 @@ public final class StanCsvWriter implements Closeable {
     private final int parameters;
     private final long flushNanos;
     private final int flushBytes;
-    private final ByteText pending = new ByteText(1 << 12);
+    /**
+     * Buffered bytes that trigger the next write: 4 KiB at first, doubling up to
+     * {@code flushBytes}. A file's first rows then reach the disk soon, and a fresh JVM sees the
+     * write branch taken before it compiles the row code, instead of compiling it without the
+     * branch and recompiling at the first write (JFR showed that deoptimisation on every run).
+     */
+    private int flushAt;
+    private final ByteText pending;
     private int significantDigits;
     private long lastFlush;
     private long rows;
@@ -81,6 +94,10 @@ public final class StanCsvWriter implements Closeable {
         this.parameters = parameters;
         this.flushNanos = flushMillis >= Long.MAX_VALUE / 1_000_000L ? Long.MAX_VALUE : flushMillis * 1_000_000L;
         this.flushBytes = flushBytes;
+        this.flushAt = Math.min(flushBytes, FIRST_FLUSH_BYTES);
+        // Room for a full batch and a row from the start: the buffer does not grow while the
+        // batches do, so a fresh JVM does not recompile the append code at a late growth.
+        this.pending = new ByteText((int) Math.min(MAX_PREALLOCATED_BYTES, flushBytes + (long) ROW_ROOM));
     }
 
     /**
@@ -221,20 +238,23 @@ public final class StanCsvWriter implements Closeable {
         }
         Objects.checkFromIndexSize(samplerOff, SamplerColumn.COUNT, sampler.length);
         Objects.checkFromIndexSize(paramOff, parameters, params.length);
-        for (int k = 0; k < SamplerColumn.COUNT; k++) {
-            appendDraw(sampler[samplerOff + k]);
-            pending.append(',');
-        }
-        for (int p = 0; p < parameters; p++) {
-            if (p > 0) {
-                pending.append(',');
-            }
-            appendDraw(params[paramOff + p]);
-        }
-        pending.append('\n');
+        appendValues(sampler, samplerOff, SamplerColumn.COUNT, parameters == 0 ? (byte) '\n' : (byte) ',');
+        appendValues(params, paramOff, parameters, (byte) '\n');
         rows++;
-        if (pending.length() >= flushBytes || System.nanoTime() - lastFlush >= flushNanos) {
+        if (pending.length() >= flushAt || System.nanoTime() - lastFlush >= flushNanos) {
             flush();
+            flushAt = (int) Math.min(flushBytes, 2L * flushAt);
+        }
+    }
+
+    /**
+     * Appends {@code v[off .. off+n)}, each followed by a comma, the last by {@code last}. The
+     * row's loops live here so that a fresh JVM compiles them once, on stack replacement, and
+     * then {@link #writeDraw} as a small method.
+     */
+    private void appendValues(double[] v, int off, int n, byte last) {
+        for (int j = 0; j < n; j++) {
+            appendDraw(v[off + j], j == n - 1 ? last : (byte) ',');
         }
     }
 
@@ -369,12 +389,13 @@ public final class StanCsvWriter implements Closeable {
      * values below 1e15 as integers (CmdStan writes {@code treedepth__} that way), everything
      * else, including -0.0, infinities and NaN, as {@link Double#toString(double)}.
      */
-    /** A value of a draw row, at the writer's precision. */
-    private void appendDraw(double v) {
+    /** A value of a draw row, at the writer's precision, and the byte after it. */
+    private void appendDraw(double v, byte after) {
         if (significantDigits == 0) {
             appendNumber(pending, v);
+            pending.append((char) after);
         } else {
-            DecimalText.append(pending, v, significantDigits);
+            DecimalText.append(pending, v, significantDigits, after);
         }
     }
 

@@ -110,4 +110,56 @@ class DecimalTextTest {
             }
         }
     }
+    @Test
+    void roundingUpToTheNextPowerOfTenWritesWhatTheGeneralPathWrites() {
+        // Values just below 10^k whose rounding to `digits` digits carries into a new digit
+        // (9.9999996 -> 10 at 6 digits): the fast path's own carry. Checked that they carry, so
+        // the test fails if the sample misses the case.
+        SplittableRandom r = new SplittableRandom(5);
+        int carried = 0;
+        for (int i = 0; i < 20_000; i++) {
+            int k = r.nextInt(-290, 300);
+            for (int digits = 1; digits <= DecimalText.MAX_FAST_DIGITS; digits++) {
+                double v = Math.pow(10, k) * (1 - r.nextDouble(0, 0.5) * Math.pow(10, -digits));
+                if (r.nextBoolean()) {
+                    v = -v;
+                }
+                String expected = general(v, digits);
+                assertEquals(expected, text(v, digits), "v=" + v + " digits=" + digits);
+                String unsigned = expected.startsWith("-") ? expected.substring(1) : expected;
+                if (unsigned.equals("1") || unsigned.startsWith("1e") || unsigned.matches("10+")) {
+                    carried++;
+                }
+            }
+        }
+        assertTrue(carried > 40_000, "only " + carried + " values carried");
+    }
+
+    @Test
+    void theByteAfterAValueFollowsItOnBothPaths() {
+        SplittableRandom r = new SplittableRandom(3);
+        ByteText row = new ByteText(8);
+        for (int i = 0; i < 20_000; i++) {
+            double v = switch (i % 4) {
+                case 0 -> r.nextGaussian();
+                case 1 -> 0.0; // general path
+                case 2 -> Double.NaN;
+                default -> r.nextGaussian() * 1e-310; // subnormal: general path
+            };
+            for (int digits = 1; digits <= 17; digits++) {
+                byte after = i % 2 == 0 ? (byte) ',' : (byte) '\n';
+                row.clear();
+                row.append('x');
+                DecimalText.append(row, v, digits, after);
+                assertEquals("x" + general(v, digits) + (char) after, row.toString(), "v=" + v + " digits=" + digits);
+            }
+        }
+    }
+
+    @Test
+    void powersOfTenAreTheNearestDoubles() {
+        for (int e = -330; e <= 330; e++) {
+            assertEquals(Double.parseDouble("1e" + e), DecimalText.pow10(e), "10^" + e);
+        }
+    }
 }

@@ -179,6 +179,37 @@ class StanCsvWriterTest {
     }
 
     @Test
+    void firstRowsAreWrittenSoonThenInGrowingBatches() throws IOException {
+        // Default settings (flush at 64 KiB or after a second): the first batch goes out at 4 KiB,
+        // each later one at twice the last, up to 64 KiB. Rows of about 60 bytes here.
+        Path f = dir.resolve("batches.csv");
+        double[] sampler = {-1.5, 0.8, 0.33, 1, 1, 0, 2.5};
+        double[] params = {0.123456, -1.23456, 12.3456, 0.0123456};
+        List<Long> sizes = new java.util.ArrayList<>();
+        try (StanCsvWriter w = StanCsvWriter.create(f, StanCsvRunInfo.of("m", 1, 1, 6000, 10), NAMES, 6)) {
+            w.writeAdaptation(0.5, new double[] {1, 1, 1, 1});
+            long header = Files.size(f);
+            for (int i = 0; i < 6000; i++) {
+                params[0] = 0.1 + i * 1e-4;
+                w.writeDraw(sampler, 0, params, 0);
+                long size = Files.size(f) - header;
+                if (size > 0 && (sizes.isEmpty() || size != sizes.get(sizes.size() - 1))) {
+                    sizes.add(size);
+                }
+            }
+        }
+        // Each write hands over what was buffered: a little over 4, 8, 16, 32, 64, 64, ... KiB.
+        long before = 0;
+        for (int k = 0; k < 6; k++) {
+            long batch = sizes.get(k) - before;
+            long threshold = Math.min(1 << 16, 4096L << k);
+            assertTrue(batch >= threshold && batch < threshold + 200, "write " + k + ": " + batch + " bytes, "
+                    + "expected just over " + threshold + " (" + sizes + ")");
+            before = sizes.get(k);
+        }
+    }
+
+    @Test
     void closingEarlyLeavesAReadableFile() throws IOException {
         Path f = dir.resolve("stopped.csv");
         Draws d = awkwardDraws(1, 5);
