@@ -165,7 +165,10 @@ final class DecimalText {
             putLong(b, i, ascii);
             b[i + before] = '.';
             putLong(b, i + before + 1, ascii >>> (8 * before)); // before = 8 needs no fraction
-            return kept > before ? i + kept + 1 : i + before;
+            // i + kept + 1 when digits follow the point, else i + before (a whole number, rare
+            // enough that a branch for it would cost a fresh JVM a deoptimisation)
+            int fraction = kept - before;
+            return i + before + Math.max(fraction, 0) + (-fraction >>> 31);
         }
         if (e < 0 && e >= -5) { // 0.000ddd
             putLong(b, i, ZERO_POINT_ZEROS);

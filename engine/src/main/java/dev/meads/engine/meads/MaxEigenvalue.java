@@ -19,11 +19,24 @@ public final class MaxEigenvalue {
     private static final int B = 4;
     private final Kernels kernels;
     /** Gram entries of one strip of 4 rows: {@code strip[p*n + j] = G(i0+p, j)} for j ≥ i0. */
-    private double[] strip = new double[0];
+    private double[] strip;
     private final double[] block = new double[B * B];
 
     public MaxEigenvalue(Kernels kernels) {
+        this(kernels, 0);
+    }
+
+    /**
+     * With scratch for up to {@code maxRows} rows from the start. Scratch grows on demand, but a
+     * growth after C2 compiled {@link #estimate} without it costs a deoptimisation (JFR showed one
+     * when the second worker's instance first ran late in MEADS).
+     */
+    public MaxEigenvalue(Kernels kernels, int maxRows) {
+        if (maxRows < 0) {
+            throw new IllegalArgumentException("maxRows must be >= 0, got " + maxRows);
+        }
         this.kernels = kernels;
+        this.strip = new double[B * maxRows];
     }
 
     /**

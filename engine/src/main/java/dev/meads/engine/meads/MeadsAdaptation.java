@@ -87,7 +87,7 @@ public final class MeadsAdaptation {
         this.eigenByWorker = new MaxEigenvalue[pool.threads()];
         this.rowsByWorker = new double[pool.threads()][assignment.perFold() * d];
         for (int w = 0; w < eigenByWorker.length; w++) {
-            eigenByWorker[w] = new MaxEigenvalue(Kernels.get());
+            eigenByWorker[w] = new MaxEigenvalue(Kernels.get(), n);
         }
         this.slotChain = new int[n];
         this.slotParameters = new GhmcParameters[n];
