@@ -36,7 +36,7 @@ public final class MeadsAdaptation {
     private final FoldStatistics[] statistics;
     private final GhmcParameters[] foldParameters;
     private final double[] foldAlpha;
-    private final MaxEigenvalue eigen = new MaxEigenvalue(Kernels.get());
+    private final MaxEigenvalue eigen;
     private final double[] rows;
     // the folds' statistics are computed on the ensemble's workers, each with its own scratch
     private final WorkerPool pool;
@@ -83,6 +83,7 @@ public final class MeadsAdaptation {
             foldAlpha[k] = 1.0;
         }
         this.rows = new double[n * d];
+        this.eigen = new MaxEigenvalue(Kernels.get(), n);
         this.pool = ensemble.pool();
         this.eigenByWorker = new MaxEigenvalue[pool.threads()];
         this.rowsByWorker = new double[pool.threads()][assignment.perFold() * d];

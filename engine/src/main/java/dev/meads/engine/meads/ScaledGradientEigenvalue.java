@@ -23,7 +23,7 @@ public record ScaledGradientEigenvalue(double lambda, double stepSize) {
             all[c] = c;
         }
         FoldStatistics s = new FoldStatistics(d);
-        double lambda = s.compute(block, all, 0, n, options, new MaxEigenvalue(Kernels.get()), new double[n * d]);
+        double lambda = s.compute(block, all, 0, n, options, new MaxEigenvalue(Kernels.get(), n), new double[n * d]);
         return new ScaledGradientEigenvalue(lambda, s.stepSize());
     }
 }

@@ -35,6 +35,23 @@ class MaxEigenvalueTest {
     }
 
     @Test
+    void scratchSizedUpFrontGivesTheSameEstimatesAndStillGrows() {
+        SplittableRandom r = new SplittableRandom(9);
+        int d = 11;
+        double[] x = new double[40 * d];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = r.nextGaussian();
+        }
+        MaxEigenvalue sized = new MaxEigenvalue(Kernels.get(), 16);
+        for (int n : new int[] {16, 5, 40, 16}) { // 40 rows need more than the scratch sized for 16
+            for (EigenEstimator e : EigenEstimator.values()) {
+                assertEquals(vector.estimate(x, n, d, e), sized.estimate(x, n, d, e), n + " rows, " + e);
+            }
+        }
+        assertThrows(IllegalArgumentException.class, () -> new MaxEigenvalue(Kernels.get(), -1));
+    }
+
+    @Test
     void symmetriesAndScaling() {
         SplittableRandom r = new SplittableRandom(3);
         int n = 12;

@@ -20,7 +20,7 @@ import java.util.function.IntConsumer;
  * and added up in lane order once per item, so the summation order is fixed for a given species
  * and the result does not depend on whether the code runs compiled or interpreted.
  *
- * <p>The work per item is split into three passes for the reason given at {@link #passes}; the
+ * <p>The work per item is split into three passes for the reason given at {@link #passSets}; the
  * arithmetic is that of {@link Irt2plBlockKernel}, including the products of {@code 1+e} whose
  * logs replace one {@code log1p} per response (here each lane multiplies one factor per chunk of
  * students, at most {@link Irt2plBlockKernel#FACTORS_PER_PRODUCT} per product).
@@ -60,16 +60,21 @@ final class Irt2plChainKernel {
     private final double[] sumTwiceSDS = new double[L];
     /**
      * The passes over an item's students, called through an interface with three
-     * implementations. Each pass is one small compilation unit: C2 stops inlining the Vector API
+     * implementations (four with the checked first pass). Each pass is one small compilation unit: C2 stops inlining the Vector API
      * calls of a unit beyond a budget of IR nodes (about 35 vector operations), and a vector
      * that crosses a call that was not inlined is boxed on the heap, 2-10 times slower. C2
      * inlines at most two receiver types at a call site, so a call site that sees three is never
      * inlined and each pass keeps its own budget whatever the order in which methods get
-     * compiled. Arrays carry the values from pass to pass. Pass 1 has two forms:
-     * {@link #checkedLogits} replaces {@link #logits} for an item whose logits are not bounded.
+     * compiled. Arrays carry the values from pass to pass. Pass 1 has two forms, hence two sets:
+     * {@link #checkedLogits} replaces {@link #logits} in an evaluation where some item's logits
+     * are not bounded (see {@link #passSetIndex}).
      */
-    private final IntConsumer[] passes = {this::logits, this::inverses, this::responseTerms};
-    private final IntConsumer checkedLogits = this::checkedLogits;
+    private final IntConsumer[][] passSets = {
+        {this::logits, this::inverses, this::responseTerms},
+        {this::checkedLogits, this::inverses, this::responseTerms},
+    };
+    private static final long UNCHECKED_LOGIT_BOUND_BITS =
+            Double.doubleToRawLongBits(Irt2plBlockKernel.UNCHECKED_LOGIT_BOUND);
 
     Irt2plChainKernel(int students, int items, double[] signs) {
         this.students = students;
@@ -106,6 +111,7 @@ final class Irt2plChainKernel {
 
         double maxAbsTheta = maxAbsTheta();
         double logDensity = 0.0;
+        double largestLogitBound = 0.0;
         for (int j = 0; j < items; j++) {
             double b = x[xOff + bOff + j];
             double logA = x[xOff + logAOff + j];
@@ -113,11 +119,15 @@ final class Irt2plChainKernel {
             discrimination[j] = a;
             difficulty[j] = b;
             logDensity += -0.5 * b * b - 0.5 * a * a + logA;
-            // |s| <= a (max|theta| + |b|): within the bound, the logits skip the underflow check (false for NaN)
-            boolean bounded = a * (maxAbsTheta + Math.abs(b)) <= Irt2plBlockKernel.UNCHECKED_LOGIT_BOUND;
+            // |s| <= a (max|theta| + |b|) for every student's logit of item j (NaN stays NaN)
+            largestLogitBound = Math.max(largestLogitBound, a * (maxAbsTheta + Math.abs(b)));
+        }
+        IntConsumer[] passes = passSets[passSetIndex(largestLogitBound)];
+        for (int j = 0; j < items; j++) {
+            double b = difficulty[j];
+            double a = discrimination[j];
             for (int p = 0; p < passes.length; p++) {
-                IntConsumer pass = p == 0 && !bounded ? checkedLogits : passes[p];
-                pass.accept(j); // one call site for all four passes: never inlined (see passes)
+                passes[p].accept(j); // one call site for all four passes: never inlined (see passSets)
             }
             grad[gOff + bOff + j] = -0.5 * a * sumOfLanes(sumTwiceDEta) - b;
             grad[gOff + logAOff + j] = 0.5 * sumOfLanes(sumTwiceSDS) + 1.0 - a * a;
@@ -130,6 +140,20 @@ final class Irt2plChainKernel {
             grad[gOff + i] = gradTheta[i] - t;
         }
         return logDensity;
+    }
+
+    /**
+     * 0 (unchecked logits) when every logit of the evaluation is within
+     * {@link Irt2plBlockKernel#UNCHECKED_LOGIT_BOUND} of zero, else 1 (checked), also for NaN;
+     * the bits give the answer without a branch. A branch here is taken rarely and at random
+     * (far from the posterior), so C2 compiled the kernel without one side and recompiled it
+     * when NUTS first went there (JFR: a deoptimisation and a second 50 ms compilation in most
+     * fresh IRT runs). For a non-negative double or NaN, the bits of {@code |x|} order like the
+     * value, with NaN above infinity.
+     */
+    static int passSetIndex(double largestLogitBound) {
+        long bits = Double.doubleToRawLongBits(Math.abs(largestLogitBound));
+        return (int) ((UNCHECKED_LOGIT_BOUND_BITS - bits) >>> 63);
     }
 
     /** {@code max_i |theta_i|} (NaN if any is NaN; the padding is 0). */

@@ -160,6 +160,19 @@ class Irt2plAgreementTest {
         bothFormsAgree(data, positions, chains);
     }
 
+    @Test
+    void singleChainFormChecksTheLogitsBeyondTheBoundAndForNaN() {
+        double bound = Irt2plBlockKernel.UNCHECKED_LOGIT_BOUND;
+        assertEquals(0, Irt2plChainKernel.passSetIndex(0.0));
+        assertEquals(0, Irt2plChainKernel.passSetIndex(1.5));
+        assertEquals(0, Irt2plChainKernel.passSetIndex(bound));
+        assertEquals(1, Irt2plChainKernel.passSetIndex(Math.nextUp(bound)));
+        assertEquals(1, Irt2plChainKernel.passSetIndex(1e300));
+        assertEquals(1, Irt2plChainKernel.passSetIndex(Double.POSITIVE_INFINITY));
+        assertEquals(1, Irt2plChainKernel.passSetIndex(Double.NaN));
+        assertEquals(1, Irt2plChainKernel.passSetIndex(Double.longBitsToDouble(0xfff8_0000_0000_0001L))); // NaN, sign set
+    }
+
     /** The block form over {@code chains} chains and the single-chain form on each, against the reference. */
     private static void bothFormsAgree(IrtData data, int chains, long seed) {
         bothFormsAgree(data, positions(data, chains, seed), chains);
