@@ -384,11 +384,6 @@ public final class StanCsvWriter implements Closeable {
         return h.toString();
     }
 
-    /**
-     * Appends {@code v} so that {@link Double#parseDouble} gives back the same double: integral
-     * values below 1e15 as integers (CmdStan writes {@code treedepth__} that way), everything
-     * else, including -0.0, infinities and NaN, as {@link Double#toString(double)}.
-     */
     /** A value of a draw row, at the writer's precision, and the byte after it. */
     private void appendDraw(double v, byte after) {
         if (significantDigits == 0) {
@@ -399,6 +394,11 @@ public final class StanCsvWriter implements Closeable {
         }
     }
 
+    /**
+     * Appends {@code v} so that {@link Double#parseDouble} gives back the same double: integral
+     * values below 1e15 as integers (CmdStan writes {@code treedepth__} that way), everything
+     * else, including -0.0, infinities and NaN, as {@link Double#toString(double)}.
+     */
     static void appendNumber(ByteText out, double v) {
         if (v == (long) v && Math.abs(v) < 1e15 && (v != 0 || Double.doubleToRawLongBits(v) == 0L)) {
             out.append((long) v);

@@ -60,14 +60,14 @@ final class Irt2plChainKernel {
     private final double[] sumTwiceSDS = new double[L];
     /**
      * The passes over an item's students, called through an interface with three
-     * implementations (four with the checked first pass). Each pass is one small compilation unit: C2 stops inlining the Vector API
-     * calls of a unit beyond a budget of IR nodes (about 35 vector operations), and a vector
-     * that crosses a call that was not inlined is boxed on the heap, 2-10 times slower. C2
-     * inlines at most two receiver types at a call site, so a call site that sees three is never
-     * inlined and each pass keeps its own budget whatever the order in which methods get
-     * compiled. Arrays carry the values from pass to pass. Pass 1 has two forms, hence two sets:
-     * {@link #checkedLogits} replaces {@link #logits} in an evaluation where some item's logits
-     * are not bounded (see {@link #passSetIndex}).
+     * implementations (four with the checked first pass). Each pass is one small compilation
+     * unit: C2 stops inlining the Vector API calls of a unit beyond a budget of IR nodes (about
+     * 35 vector operations), and a vector that crosses a call that was not inlined is boxed on
+     * the heap, 2-10 times slower. C2 inlines at most two receiver types at a call site, so a call
+     * site that sees three is never inlined and each pass keeps its own budget whatever the order
+     * in which methods get compiled. Arrays carry the values from pass to pass. Pass 1 has two
+     * forms, hence two sets: {@link #checkedLogits} replaces {@link #logits} in an evaluation
+     * where some item's logits are not bounded (see {@link #passSetIndex}).
      */
     private final IntConsumer[][] passSets = {
         {this::logits, this::inverses, this::responseTerms},
