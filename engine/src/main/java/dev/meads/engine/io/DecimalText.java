@@ -105,15 +105,17 @@ final class DecimalText {
     }
 
     /**
-     * The common case of {@link #append}: a normal double with at most {@link #MAX_FAST_DIGITS}
-     * digits, written at {@code b[at ..]} (room for {@link #MAX_FAST_LENGTH} bytes); returns the
-     * end, or -1 for the cases left to {@link #appendGeneral} (zero, subnormal, infinite, NaN,
-     * scalings beyond 10^±300). Same decimal exponent and digits as {@link #appendGeneral}, the
-     * exponent found with an integer logarithm; the text comes from {@link #writeEightDigits}.
+     * The common case of {@link #append}: a whole number below 10^digits (zero included: the
+     * sampler columns {@code treedepth__} and {@code divergent__} are 0 in every GHMC row), or a
+     * normal double, with at most {@link #MAX_FAST_DIGITS} digits, written at {@code b[at ..]}
+     * (room for {@link #MAX_FAST_LENGTH} bytes); returns the end, or -1 for the cases left to
+     * {@link #appendGeneral} (subnormal, infinite, NaN, scalings beyond 10^±300). Same decimal
+     * exponent and digits as {@link #appendGeneral}, the exponent found with an integer
+     * logarithm; the text comes from {@link #writeEightDigits}.
      */
     private static int writeFast(byte[] b, int at, double v, int digits) {
         double a = Math.abs(v);
-        if (!(a >= Double.MIN_NORMAL && a <= Double.MAX_VALUE)) {
+        if (!(a <= Double.MAX_VALUE)) {
             return -1;
         }
         b[at] = '-';
@@ -123,6 +125,9 @@ final class DecimalText {
             int count = digitCount(m);
             writeDigitPairs(b, i + count, m, count);
             return i + count;
+        }
+        if (a < Double.MIN_NORMAL) {
+            return -1;
         }
         int e = decimalExponentEstimate(Math.getExponent(a));
         if (a >= pow10(e + 1)) {
