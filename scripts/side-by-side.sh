@@ -115,7 +115,7 @@ cxx=$(R CMD config CXX14 2>/dev/null | head -n 1)
     echo "os: $( (. /etc/os-release 2>/dev/null && echo "$PRETTY_NAME") || echo unknown)"
     echo "cpu: $(grep -m1 'model name' /proc/cpuinfo 2>/dev/null | sed 's/.*: //') x $(nproc 2>/dev/null || echo '?')"
     echo "meads: $meads_version"
-    echo "meads JVM options (launcher): -XX:+UseParallelGC $(sed -n 's/^jit_opts="\(.*\)"$/\1/p' "$root/meads")${MEADS_JVM_OPTS:+ $MEADS_JVM_OPTS}"
+    echo "meads JVM options (launcher): -XX:+UseParallelGC $(sed -n 's/^jit_opts="\(.*\)"$/\1/p' "$root/meads")$([ "${MEADS_CDS:-1}" != 0 ] && echo ', class-data archive')${MEADS_JVM_OPTS:+ $MEADS_JVM_OPTS}"
     Rscript -e 'suppressPackageStartupMessages(library(rstan)); cat(sprintf("R: %s\nrstan: %s\nStanHeaders: %s\nStan: %s\n", R.version.string, packageVersion("rstan"), packageVersion("StanHeaders"), stan_version()))' 2>/dev/null
     echo "Stan's C++ compiler: ${cxx:-unknown} ($(${cxx%% *} --version 2>/dev/null | head -n 1))"
     echo "load average before: $(loadavg)"
