@@ -142,7 +142,7 @@ class DecimalTextTest {
         for (int i = 0; i < 20_000; i++) {
             double v = switch (i % 4) {
                 case 0 -> r.nextGaussian();
-                case 1 -> 0.0; // general path
+                case 1 -> 0.0; // the whole-number branch of the fast path
                 case 2 -> Double.NaN;
                 default -> r.nextGaussian() * 1e-310; // subnormal: general path
             };
