@@ -2,6 +2,7 @@ package dev.meads.cli;
 
 import dev.meads.engine.api.MeadsSampler;
 import dev.meads.engine.api.OutputOptions;
+import dev.meads.engine.api.PlotFormat;
 import dev.meads.engine.api.SamplingResult;
 import dev.meads.engine.diag.ParameterSelection;
 import dev.meads.engine.diag.Summary;
@@ -39,7 +40,7 @@ final class Runner {
         String selection = summarySelection(settings, model);
         Path folder = outputFolder(settings);
         OutputOptions outputs = new OutputOptions(settings.bool(Setting.OUTPUT_STAN_CSV), csvDigits(settings),
-                settings.bool(Setting.OUTPUT_PLOTS), settings.bool(Setting.OVERWRITE), model.forestGroup(),
+                plotFormat(settings), settings.bool(Setting.OVERWRITE), model.forestGroup(),
                 model.forestReference(), List.of(), model.metadata());
 
         if (!quiet) {
@@ -89,6 +90,14 @@ final class Runner {
             throw s.invalid(Setting.OUTPUT_CSV_DIGITS, "must be at most 17 (or full)");
         }
         return digits;
+    }
+
+    private static PlotFormat plotFormat(Settings s) {
+        return switch (s.choice(Setting.OUTPUT_PLOTS, "svg", "png", "none", "true", "false")) {
+            case "png" -> PlotFormat.PNG;
+            case "none", "false" -> PlotFormat.NONE;
+            default -> PlotFormat.SVG;
+        };
     }
 
     private static String summarySelection(Settings s, ModelSetup model) {
@@ -210,7 +219,8 @@ final class Runner {
 
     private static String describe(List<Path> files) {
         long csv = files.stream().filter(f -> f.getFileName().toString().startsWith("chain_")).count();
-        long png = files.stream().filter(f -> f.getFileName().toString().endsWith(".png")).count();
+        long plots = files.stream().filter(f -> f.getFileName().toString().endsWith(".png")
+                || f.getFileName().toString().endsWith(".svg")).count();
         List<String> parts = new java.util.ArrayList<>();
         if (csv > 0) {
             parts.add(csv + " Stan CSV file" + (csv > 1 ? "s" : ""));
@@ -220,8 +230,8 @@ final class Runner {
                 parts.add(name);
             }
         }
-        if (png > 0) {
-            parts.add(png + " plot" + (png > 1 ? "s" : ""));
+        if (plots > 0) {
+            parts.add(plots + " plot" + (plots > 1 ? "s" : ""));
         }
         return String.join(", ", parts);
     }

@@ -71,7 +71,8 @@ public enum Setting {
     OUTPUT_STAN_CSV("output.stan-csv", "true", "write one Stan CSV file per chain"),
     OUTPUT_CSV_DIGITS("output.csv-digits", "6", "significant digits of the draws in the Stan CSV files (CmdStan "
             + "writes 6), or full for round-trip precision"),
-    OUTPUT_PLOTS("output.plots", "true", "write PNG plots"),
+    OUTPUT_PLOTS("output.plots", "svg", "svg | png | none: the plots' format (true means svg, false none); SVG "
+            + "files open in any browser and take milliseconds, PNG ones about half a second of a fresh JVM"),
     SUMMARY("summary", "", "parameters shown in the terminal summary, e.g. theta[1:5],sigma_y; empty = the "
             + "model's default; all = every parameter");
 

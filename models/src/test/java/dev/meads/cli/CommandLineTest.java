@@ -35,14 +35,14 @@ class CommandLineTest {
         Path out = tmp.resolve(profile);
         CliHarness.Outcome r = CliHarness.run(args("run", profile, "--out", out.toString()));
         assertEquals(0, r.code(), r.toString());
-        for (String f : List.of("report.json", "summary.csv", "chain_1.csv", "chain_8.csv", "rhat.png")) {
+        for (String f : List.of("report.json", "summary.csv", "chain_1.csv", "chain_8.csv", "rhat.svg")) {
             assertTrue(Files.size(out.resolve(f)) > 0, f + "\n" + r);
         }
         assertTrue(r.out().contains("lambda_max"), r.out());
         assertTrue(r.out().contains("posterior summary"), r.out());
         assertTrue(r.out().contains("output: " + out), r.out());
         if (profile.startsWith("radon")) {
-            assertTrue(Files.exists(out.resolve("forest.png")), "radon runs draw the county forest plot");
+            assertTrue(Files.exists(out.resolve("forest.svg")), "radon runs draw the county forest plot");
             assertTrue(r.out().contains("sigma_alpha"), r.out());
         } else {
             assertTrue(r.out().contains("theta[1]") && r.out().contains("a[1]"), r.out());
@@ -277,6 +277,30 @@ class CommandLineTest {
         CliHarness.Outcome bad = CliHarness.run("sample", "--model", "irt-hier", "--data", missing.toString());
         assertEquals(2, bad.code(), bad.toString());
         assertTrue(bad.err().contains("incomplete.csv"), bad.err());
+    }
+
+    @Test
+    void plotsComeAsSvgPngOrNotAtAll() throws Exception {
+        for (String[] c : new String[][] {{"png", ".png"}, {"svg", ".svg"}, {"true", ".svg"}, {"none", ""},
+                {"false", ""}}) {
+            Path out = tmp.resolve("plots-" + c[0]);
+            CliHarness.Outcome r = CliHarness.run(args("run", "smoke", "--out", out.toString(), "--set",
+                    "output.plots=" + c[0]));
+            assertEquals(0, r.code(), r.toString());
+            List<String> plots = new ArrayList<>();
+            try (var files = Files.list(out)) {
+                files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".png") || n.endsWith(".svg"))
+                        .sorted().forEach(plots::add);
+            }
+            List<String> expected = c[1].isEmpty() ? List.of()
+                    : List.of("meads" + c[1], "rhat" + c[1], "trace" + c[1]);
+            assertEquals(expected, plots, c[0]);
+            assertTrue(r.out().contains(c[1].isEmpty() ? "report.json)" : "3 plots"), r.out());
+        }
+        CliHarness.Outcome bad = CliHarness.run(args("run", "smoke", "--set", "output.plots=jpeg"));
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("output.plots") && bad.err().contains("expected one of svg, png, none"),
+                bad.err());
     }
 
     @Test

@@ -6,19 +6,20 @@ import java.util.Map;
 
 /**
  * What a run writes into its output folder besides {@code summary.csv} and
- * {@code report.json}: Stan CSV files (one per chain), PNG plots, and facts for the report.
+ * {@code report.json}: Stan CSV files (one per chain), plots, and facts for the report.
  *
  * @param stanCsv         write one Stan CSV file per chain, row by row while sampling
  * @param csvDigits       significant digits of the draws in those files (CmdStan writes 6), or 0
  *                        for full round-trip precision
- * @param plots           write PNG plots (R-hat histograms, traces, MEADS traces, forest plot)
+ * @param plots           the format of the plots (R-hat histograms, traces, MEADS traces, forest plot), or
+ *                        {@link PlotFormat#NONE}
  * @param overwrite       replace an existing folder that meads wrote earlier
  * @param forestGroup     vector parameter for the forest plot (e.g. {@code alpha}), or null for none
  * @param forestReference scalar drawn as the forest plot's reference line (e.g. {@code mu_alpha}), or null
  * @param traceParameters parameters shown in the trace plot (empty: the first four)
  * @param metadata        facts for the report's "model" section (data source, sizes, priors)
  */
-public record OutputOptions(boolean stanCsv, int csvDigits, boolean plots, boolean overwrite, String forestGroup,
+public record OutputOptions(boolean stanCsv, int csvDigits, PlotFormat plots, boolean overwrite, String forestGroup,
                             String forestReference, List<String> traceParameters, Map<String, String> metadata) {
 
     public OutputOptions {
@@ -26,13 +27,14 @@ public record OutputOptions(boolean stanCsv, int csvDigits, boolean plots, boole
             throw new IllegalArgumentException("CSV digits must be in [1, 17], or 0 for full precision, got "
                     + csvDigits);
         }
+        java.util.Objects.requireNonNull(plots, "plots: use PlotFormat.NONE for none");
         traceParameters = List.copyOf(traceParameters);
         metadata = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
     }
 
-    /** Stan CSV (6 significant digits, as CmdStan) and plots on, no overwrite, no forest plot. */
+    /** Stan CSV (6 significant digits, as CmdStan) and SVG plots on, no overwrite, no forest plot. */
     public static OutputOptions defaults() {
-        return new OutputOptions(true, 6, true, false, null, null, List.of(), Map.of());
+        return new OutputOptions(true, 6, PlotFormat.SVG, false, null, null, List.of(), Map.of());
     }
 
     public OutputOptions withStanCsv(boolean on) {
@@ -46,8 +48,13 @@ public record OutputOptions(boolean stanCsv, int csvDigits, boolean plots, boole
                 metadata);
     }
 
+    /** SVG plots when {@code on}, none otherwise. */
     public OutputOptions withPlots(boolean on) {
-        return new OutputOptions(stanCsv, csvDigits, on, overwrite, forestGroup, forestReference, traceParameters,
+        return withPlots(on ? PlotFormat.SVG : PlotFormat.NONE);
+    }
+
+    public OutputOptions withPlots(PlotFormat format) {
+        return new OutputOptions(stanCsv, csvDigits, format, overwrite, forestGroup, forestReference, traceParameters,
                 metadata);
     }
 

@@ -12,6 +12,7 @@ import dev.meads.engine.io.RunFolder;
 import dev.meads.engine.io.RunReport;
 import dev.meads.engine.io.StanCsvRunInfo;
 import dev.meads.engine.io.StanCsvStream;
+import dev.meads.engine.io.SvgDocument;
 import dev.meads.engine.io.TracePlot;
 import dev.meads.engine.meads.MeadsTrace;
 import dev.meads.engine.model.LogDensity;
@@ -19,11 +20,13 @@ import dev.meads.engine.run.MeadsPipeline;
 import dev.meads.engine.run.PipelineOptions;
 import dev.meads.engine.run.PipelineResult;
 import dev.meads.engine.run.StageReport;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Writes one run's output folder: Stan CSV files while sampling, then {@code summary.csv},
@@ -93,7 +96,7 @@ final class OutputWriter {
         Path report = folder.resolve(REPORT);
         new RunReport(result, summary, options.metadata(), version).write(report);
         files.add(report);
-        if (options.plots()) {
+        if (options.plots() != PlotFormat.NONE) {
             plots(result, summary);
         }
         return List.copyOf(files);
@@ -121,11 +124,14 @@ final class OutputWriter {
         return new double[] {warmup / chains, sampling / chains};
     }
 
-    /** A plot to render and the file it goes to. */
-    private record Plot(String file, java.util.function.Supplier<java.awt.image.BufferedImage> render) {
+    /** A plot, as the name of its file without extension and its two renderings. */
+    private record Plot(String name, Supplier<BufferedImage> png, Supplier<SvgDocument> svg) {
     }
 
-    /** Renders and writes the plots, several at a time (each is independent). */
+    /**
+     * Renders and writes the plots: SVG ones one after the other (they are quick to make), PNG
+     * ones several at a time (each is independent).
+     */
     private void plots(PipelineResult result, Summary summary) throws IOException {
         List<Plot> plots = new ArrayList<>();
         Draws draws = result.draws();
@@ -136,14 +142,16 @@ final class OutputWriter {
                 names[i] = summary.parameters().get(i).name();
                 rhat[i] = summary.parameters().get(i).rhat();
             }
-            plots.add(new Plot("rhat.png", () -> RhatHistogramPlot.render(
-                    RhatHistogramPlot.groupByBaseName(names, rhat), RhatHistogramPlot.DEFAULT_THRESHOLD)));
+            var groups = RhatHistogramPlot.groupByBaseName(names, rhat);
+            plots.add(new Plot("rhat", () -> RhatHistogramPlot.render(groups, RhatHistogramPlot.DEFAULT_THRESHOLD),
+                    () -> RhatHistogramPlot.renderSvg(groups, RhatHistogramPlot.DEFAULT_THRESHOLD)));
         }
         if (draws != null && draws.iterations() > 1) {
             List<String> trace = options.traceParameters().isEmpty()
                     ? Arrays.asList(draws.names()).subList(0, Math.min(4, draws.parameters()))
                     : options.traceParameters();
-            plots.add(new Plot("trace.png", () -> TracePlot.render(draws, trace, 4)));
+            plots.add(new Plot("trace", () -> TracePlot.render(draws, trace, 4),
+                    () -> TracePlot.renderSvg(draws, trace, 4)));
             if (options.forestGroup() != null) {
                 Plot forest = forest(draws, summary);
                 if (forest != null) {
@@ -159,7 +167,16 @@ final class OutputWriter {
                 eps[k] = trace.stepSizes(k);
                 alpha[k] = trace.alphas(k);
             }
-            plots.add(new Plot("meads.png", () -> MeadsTracePlot.render(eps, alpha)));
+            plots.add(new Plot("meads", () -> MeadsTracePlot.render(eps, alpha),
+                    () -> MeadsTracePlot.renderSvg(eps, alpha)));
+        }
+        if (options.plots() == PlotFormat.SVG) {
+            for (Plot p : plots) {
+                Path file = folder.resolve(p.name() + ".svg");
+                p.svg().get().write(file);
+                files.add(file);
+            }
+            return;
         }
         int threads = Math.max(1, Math.min(plots.size(), Runtime.getRuntime().availableProcessors()));
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
@@ -171,8 +188,8 @@ final class OutputWriter {
             List<java.util.concurrent.Future<Path>> done = new ArrayList<>();
             for (Plot p : plots) {
                 done.add(pool.submit(() -> {
-                    Path file = folder.resolve(p.file());
-                    PngImages.write(p.render().get(), file);
+                    Path file = folder.resolve(p.name() + ".png");
+                    PngImages.write(p.png().get(), file);
                     return file;
                 }));
             }
@@ -220,9 +237,11 @@ final class OutputWriter {
         String lineLabel = referenceLabel;
         // the summary already holds the quantiles: sorting 64,000 draws per county again took
         // a quarter of a second of the radon run
-        return new Plot("forest.png", () -> ForestPlot.render(options.forestGroup()
-                        + ": posterior means with 90% intervals, sorted", options.forestGroup(),
-                summary != null ? ForestPlot.intervals90(summary, names) : ForestPlot.intervals(draws, names, 0.9),
-                "90% interval", line, lineLabel));
+        List<ForestPlot.Interval> rows = summary != null ? ForestPlot.intervals90(summary, names)
+                : ForestPlot.intervals(draws, names, 0.9);
+        String title = options.forestGroup() + ": posterior means with 90% intervals, sorted";
+        return new Plot("forest", () -> ForestPlot.render(title, options.forestGroup(), rows, "90% interval", line,
+                lineLabel), () -> ForestPlot.renderSvg(title, options.forestGroup(), rows, "90% interval", line,
+                lineLabel));
     }
 }

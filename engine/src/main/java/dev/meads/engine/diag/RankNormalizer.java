@@ -31,17 +31,34 @@ final class RankNormalizer {
     private int zTableCount = -1;
     private int count;
 
-    /** Sorts {@code y[0 .. s)}, which must all be finite. */
+    /**
+     * Sorts {@code y[0 .. s)}, which must all be finite.
+     *
+     * <p>Each pass over the values is a method of its own: a summary calls this a few hundred
+     * times on tens of thousands of values, so a fresh JVM compiles its loops on stack
+     * replacement, one compilation per loop of the method that holds it; small methods keep
+     * each of those compilations small.
+     */
     void sort(double[] y, int s) {
         ensure(s);
         count = s;
         int bits = Math.max(1, 32 - Integer.numberOfLeadingZeros(s - 1));
         long mask = (1L << bits) - 1;
-        long[] k = keys;
+        fillKeys(y, s, mask, keys);
+        Arrays.sort(keys, 0, s);
+        repairRuns(y, keys, s, bits, mask);
+        gather(y, keys, s, mask, order, sorted);
+    }
+
+    /** Keys: the ordered image of each value with its index in the low bits. */
+    private static void fillKeys(double[] y, int s, long mask, long[] k) {
         for (int i = 0; i < s; i++) {
             k[i] = (orderedBits(y[i]) & ~mask) | i;
         }
-        Arrays.sort(k, 0, s);
+    }
+
+    /** Re-sorts exactly every run of sorted keys whose high bits collide. */
+    private static void repairRuns(double[] y, long[] k, int s, int bits, long mask) {
         int start = 0;
         while (start < s) {
             long high = k[start] & ~mask;
@@ -54,8 +71,10 @@ final class RankNormalizer {
             }
             start = end;
         }
-        int[] o = order;
-        double[] v = sorted;
+    }
+
+    /** The indices and values in the order of the sorted keys. */
+    private static void gather(double[] y, long[] k, int s, long mask, int[] o, double[] v) {
         for (int i = 0; i < s; i++) {
             int idx = (int) (k[i] & mask);
             o[i] = idx;
@@ -129,27 +148,40 @@ final class RankNormalizer {
      */
     void sortFolded(double center) {
         int s = count;
-        double[] v = sorted;
-        int split = lowerBound(v, s, center);
+        int split = lowerBound(sorted, s, center);
         int below = split;
         int above = s - split;
-        double[] fDown = runValuesBelow;
-        double[] fUp = runValuesAbove;
-        int[] iDown = runIndexBelow;
-        int[] iUp = runIndexAbove;
         // Runs at [1 .. len], sentinel −∞ at 0 (for the back merge) and +∞ at len+1 (front merge).
-        fDown[0] = Double.NEGATIVE_INFINITY;
-        fUp[0] = Double.NEGATIVE_INFINITY;
-        for (int j = 0; j < below; j++) {
-            fDown[j + 1] = Math.abs(v[split - 1 - j] - center);
-            iDown[j + 1] = order[split - 1 - j];
+        foldDown(sorted, order, split, center, runValuesBelow, runIndexBelow);
+        foldUp(sorted, order, split, s, center, runValuesAbove, runIndexAbove);
+        merge(runValuesBelow, runIndexBelow, below, runValuesAbove, runIndexAbove, above, foldSorted, foldOrder);
+    }
+
+    /** The values below {@code center} at {@code [0 .. split)}, folded, nearest first, between sentinels. */
+    private static void foldDown(double[] v, int[] order, int split, double center, double[] f, int[] idx) {
+        f[0] = Double.NEGATIVE_INFINITY;
+        for (int j = 0; j < split; j++) {
+            f[j + 1] = Math.abs(v[split - 1 - j] - center);
+            idx[j + 1] = order[split - 1 - j];
         }
-        fDown[below + 1] = Double.POSITIVE_INFINITY;
+        f[split + 1] = Double.POSITIVE_INFINITY;
+    }
+
+    /** The values from {@code split} on, folded, nearest first, between sentinels. */
+    private static void foldUp(double[] v, int[] order, int split, int s, double center, double[] f, int[] idx) {
+        int above = s - split;
+        f[0] = Double.NEGATIVE_INFINITY;
         for (int j = 0; j < above; j++) {
-            fUp[j + 1] = Math.abs(v[split + j] - center);
-            iUp[j + 1] = order[split + j];
+            f[j + 1] = Math.abs(v[split + j] - center);
+            idx[j + 1] = order[split + j];
         }
-        fUp[above + 1] = Double.POSITIVE_INFINITY;
+        f[above + 1] = Double.POSITIVE_INFINITY;
+    }
+
+    /** Merges the two folded runs (see {@link #sortFolded}) into {@code out} and {@code outIndex}. */
+    private static void merge(double[] fDown, int[] iDown, int below, double[] fUp, int[] iUp, int above,
+            double[] out, int[] outIndex) {
+        int s = below + above;
         int front = s / 2;
         int i = 1;              // next unconsumed of the down-run, front merge
         int j = 1;              // next unconsumed of the up-run, front merge
@@ -160,19 +192,19 @@ final class RankNormalizer {
                 double a = fDown[i];
                 double b = fUp[j];
                 int takeUp = 1 - (int) (Double.doubleToRawLongBits(a - b) >>> 63); // b <= a
-                foldSorted[k] = Math.min(a, b);
+                out[k] = Math.min(a, b);
                 int ia = iDown[i];
-                foldOrder[k] = ia + takeUp * (iUp[j] - ia);
+                outIndex[k] = ia + takeUp * (iUp[j] - ia);
                 j += takeUp;
                 i += 1 - takeUp;
             }
             double a = fDown[backI];
             double b = fUp[backJ];
             int takeDown = 1 - (int) (Double.doubleToRawLongBits(a - b) >>> 63); // a >= b
-            int out = s - 1 - k;
-            foldSorted[out] = Math.max(a, b);
+            int o = s - 1 - k;
+            out[o] = Math.max(a, b);
             int ib = iUp[backJ];
-            foldOrder[out] = ib + takeDown * (iDown[backI] - ib);
+            outIndex[o] = ib + takeDown * (iDown[backI] - ib);
             backI -= takeDown;
             backJ -= 1 - takeDown;
         }
@@ -201,7 +233,10 @@ final class RankNormalizer {
      * dropped middle draws of odd chains after the retained ones.)
      */
     void zScale(int[] ord, double[] vals, int s, int retained, double[] out) {
-        double[] table = zTable(retained);
+        scale(ord, vals, s, retained, zTable(retained), out);
+    }
+
+    private static void scale(int[] ord, double[] vals, int s, int retained, double[] table, double[] out) {
         int rank = 0; // kept elements already ranked
         int i = 0;
         while (i < s) {
@@ -215,27 +250,39 @@ final class RankNormalizer {
                 i++;
                 continue;
             }
-            int end = i + 1;
-            while (end < s && vals[end] == v) {
-                end++;
-            }
-            int kept = 0;
-            for (int j = i; j < end; j++) {
-                if (ord[j] < retained) {
-                    kept++;
-                }
-            }
-            if (kept > 0) {
-                double z = kept == 1 ? table[rank] : zOfRank(rank + (kept + 1) / 2.0, retained);
-                for (int j = i; j < end; j++) {
-                    if (ord[j] < retained) {
-                        out[ord[j]] = z;
-                    }
-                }
-                rank += kept;
-            }
+            int end = tieEnd(vals, s, i);
+            rank = scaleTies(ord, i, end, rank, retained, table, out);
             i = end;
         }
+    }
+
+    /** The end of the run of values equal to {@code vals[i]}. */
+    private static int tieEnd(double[] vals, int s, int i) {
+        double v = vals[i];
+        int end = i + 1;
+        while (end < s && vals[end] == v) {
+            end++;
+        }
+        return end;
+    }
+
+    /** Gives the kept elements of a run of ties their average rank; returns the ranks used so far. */
+    private static int scaleTies(int[] ord, int from, int end, int rank, int retained, double[] table, double[] out) {
+        int kept = 0;
+        for (int j = from; j < end; j++) {
+            if (ord[j] < retained) {
+                kept++;
+            }
+        }
+        if (kept > 0) {
+            double z = kept == 1 ? table[rank] : zOfRank(rank + (kept + 1) / 2.0, retained);
+            for (int j = from; j < end; j++) {
+                if (ord[j] < retained) {
+                    out[ord[j]] = z;
+                }
+            }
+        }
+        return rank + kept;
     }
 
     /** Φ⁻¹ of the Blom-offset rank, (r − 3/8) / (S − 2·3/8 + 1). */

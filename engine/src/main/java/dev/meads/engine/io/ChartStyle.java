@@ -12,11 +12,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 /** The common look of our charts and the headless switch; package-private plumbing for the plot classes. */
 final class ChartStyle {
     /** Distinguishable line colours (Okabe-Ito, colour-blind safe), used in order for chains and folds. */
-    static final Color[] PALETTE = {
-        new Color(0, 114, 178), new Color(213, 94, 0), new Color(0, 158, 115), new Color(204, 121, 167),
-        new Color(86, 180, 233), new Color(230, 159, 0), new Color(0, 0, 0), new Color(240, 228, 66),
-    };
-    static final Color THRESHOLD = new Color(200, 30, 30);
+    static final Color[] PALETTE = java.util.Arrays.stream(SvgFigure.PALETTE).map(Color::decode).toArray(Color[]::new);
+    static final Color THRESHOLD = Color.decode(SvgFigure.THRESHOLD);
     static final BasicStroke DASHED = new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
             new float[] {8f, 5f}, 0f);
 

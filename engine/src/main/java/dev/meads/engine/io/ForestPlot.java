@@ -21,8 +21,10 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * reference value (e.g. the population mean).
  */
 public final class ForestPlot {
-    private static final Color INTERVAL = new Color(120, 150, 190);
-    private static final Color MEAN = new Color(0, 70, 140);
+    private static final String INTERVAL_SVG = "#7896be";
+    private static final String MEAN_SVG = "#00468c";
+    private static final Color INTERVAL = Color.decode(INTERVAL_SVG);
+    private static final Color MEAN = Color.decode(MEAN_SVG);
 
     private ForestPlot() {
     }
@@ -126,8 +128,7 @@ public final class ForestPlot {
         List<Interval> sorted = new ArrayList<>(rows);
         sorted.sort(Comparator.comparingDouble(Interval::mean));
         int n = sorted.size();
-        int height = Math.max(420, Math.min(3000, 140 + 11 * n));
-        XYChart chart = ChartStyle.xyChart(900, height, title, valueLabel,
+        XYChart chart = ChartStyle.xyChart(900, height(n), title, valueLabel,
                 n == 1 ? sorted.get(0).name() : n <= 60 ? "" : "rank by posterior mean (every 5th labelled)");
         var s = chart.getStyler();
         s.setLegendPosition(Styler.LegendPosition.InsideSE);
@@ -178,6 +179,66 @@ public final class ForestPlot {
         s.setXAxisMin(lo - pad);
         s.setXAxisMax(hi + pad);
         return PngImages.grid(List.of(chart), 1, null);
+    }
+
+    /** The same plot as {@link #render}, as an SVG image. */
+    public static SvgDocument renderSvg(String title, String valueLabel, List<Interval> rows, String intervalLabel,
+                                        double reference, String referenceLabel) {
+        if (rows.isEmpty()) {
+            throw new IllegalArgumentException("no rows to plot");
+        }
+        List<Interval> sorted = new ArrayList<>(rows);
+        sorted.sort(Comparator.comparingDouble(Interval::mean));
+        int n = sorted.size();
+        String[] names = sorted.stream().map(Interval::name).toArray(String[]::new);
+        String[] labels = new String[n];
+        for (int i = 0; i < n; i++) {
+            String l = label(names, i + 1);
+            labels[i] = n == 1 || l.isBlank() ? null : l.strip();
+        }
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (Interval r : sorted) {
+            lo = Math.min(lo, r.lower());
+            hi = Math.max(hi, r.upper());
+        }
+        boolean line = Double.isFinite(reference);
+        if (line) {
+            lo = Math.min(lo, reference);
+            hi = Math.max(hi, reference);
+        }
+        double pad = 0.04 * Math.max(hi - lo, 1e-12);
+        SvgFigure figure = new SvgFigure(null, 1, 1, 900, height(n));
+        SvgPanel panel = figure.panel(0)
+                .titles(title, valueLabel, n == 1 ? sorted.get(0).name()
+                        : n <= 60 ? "" : "rank by posterior mean (every 5th labelled)")
+                .xAxis(lo - pad, hi + pad, AxisTicks.linear(lo - pad, hi + pad, 10, -1))
+                .yAxis(0.3, n + 0.7, null)
+                .yRowLabels(labels)
+                .legend(SvgPanel.LegendPlace.INSIDE_BOTTOM_RIGHT)
+                .entry(intervalLabel, INTERVAL_SVG, SvgPanel.Mark.LINE)
+                .entry("posterior mean", MEAN_SVG, SvgPanel.Mark.DOT);
+        String lineLabel = line ? referenceLabel + " = " + AxisTicks.fixed(reference, 3) : null;
+        if (line) {
+            panel.entry(lineLabel, SvgFigure.THRESHOLD, SvgPanel.Mark.DASHED);
+        }
+        panel.begin();
+        for (int i = 0; i < n; i++) {
+            Interval r = sorted.get(i);
+            panel.segment(r.lower(), i + 1, r.upper(), i + 1, INTERVAL_SVG, 2);
+        }
+        for (int i = 0; i < n; i++) {
+            panel.dot(sorted.get(i).mean(), i + 1, 3.5, MEAN_SVG);
+        }
+        if (line) {
+            panel.dashed(reference, n == 1 ? 0.5 : 1, reference, n == 1 ? 1.5 : n, SvgFigure.THRESHOLD, 2);
+        }
+        panel.end();
+        return figure.document();
+    }
+
+    private static int height(int rows) {
+        return Math.max(420, Math.min(3000, 140 + 11 * rows));
     }
 
     /** Row names at whole ranks: all for up to 60 rows, else every fifth and the two ends. */

@@ -19,6 +19,72 @@ public final class MeadsTracePlot {
      */
     public static BufferedImage render(double[][] stepSize, double[][] alpha) {
         ChartStyle.ensureHeadless();
+        check(stepSize, alpha);
+        XYChart eps = panel("Step size per fold", "step size (log scale)", stepSize);
+        eps.getStyler().setYAxisLogarithmic(true);
+        eps.getStyler().setYAxisLogarithmicDecadeOnly(false);
+        XYChart alp = panel("Momentum refresh fraction alpha per fold", "alpha", alpha);
+        return PngImages.grid(List.of(eps, alp), 2, "MEADS adaptation");
+    }
+
+    /** The same plot as {@link #render}, as an SVG image. */
+    public static SvgDocument renderSvg(double[][] stepSize, double[][] alpha) {
+        check(stepSize, alpha);
+        SvgFigure figure = new SvgFigure("MEADS adaptation", 2, 2, 620, 380);
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = 0;
+        for (double[] f : stepSize) {
+            for (double v : f) {
+                lo = Math.min(lo, v);
+                hi = Math.max(hi, v);
+            }
+        }
+        // a log axis a little wider than the data, by a factor that stays visible on short ranges
+        double margin = Math.pow(hi / lo, 0.05) * 1.05;
+        svgPanel(figure.panel(0).titles("Step size per fold", "MEADS iteration", "step size (log scale)")
+                .yLogAxis(lo / margin, hi * margin), stepSize);
+        double aLo = Double.POSITIVE_INFINITY;
+        double aHi = Double.NEGATIVE_INFINITY;
+        for (double[] f : alpha) {
+            for (double v : f) {
+                if (Double.isFinite(v)) {
+                    aLo = Math.min(aLo, v);
+                    aHi = Math.max(aHi, v);
+                }
+            }
+        }
+        if (!(aLo <= aHi)) {
+            aLo = 0;
+            aHi = 1;
+        }
+        double pad = aHi > aLo ? 0.05 * (aHi - aLo) : 0.05;
+        svgPanel(figure.panel(1).titles("Momentum refresh fraction alpha per fold", "MEADS iteration", "alpha")
+                .yAxis(aLo - pad, aHi + pad, AxisTicks.linear(aLo - pad, aHi + pad, 6, -1)), alpha);
+        return figure.document();
+    }
+
+    private static void svgPanel(SvgPanel panel, double[][] byFold) {
+        int longest = 0;
+        for (double[] y : byFold) {
+            longest = Math.max(longest, y.length);
+        }
+        panel.xAxis(0, longest + 0.5, AxisTicks.linear(0, longest + 0.5, 6, 0)).legend(SvgPanel.LegendPlace.BOTTOM);
+        for (int f = 0; f < byFold.length; f++) {
+            panel.entry("fold " + (f + 1), SvgFigure.colour(f), SvgPanel.Mark.LINE);
+        }
+        panel.begin();
+        for (int f = 0; f < byFold.length; f++) {
+            double[] y = byFold[f];
+            double[] x = new double[y.length];
+            for (int i = 0; i < y.length; i++) {
+                x[i] = i + 1;
+            }
+            panel.series(x, y, SvgFigure.colour(f), 1.5);
+        }
+        panel.end();
+    }
+
+    private static void check(double[][] stepSize, double[][] alpha) {
         if (stepSize.length == 0 || stepSize.length != alpha.length) {
             throw new IllegalArgumentException("need the same number (>= 1) of folds for step size and alpha, got "
                     + stepSize.length + " and " + alpha.length);
@@ -31,11 +97,11 @@ public final class MeadsTracePlot {
                 }
             }
         }
-        XYChart eps = panel("Step size per fold", "step size (log scale)", stepSize);
-        eps.getStyler().setYAxisLogarithmic(true);
-        eps.getStyler().setYAxisLogarithmicDecadeOnly(false);
-        XYChart alp = panel("Momentum refresh fraction alpha per fold", "alpha", alpha);
-        return PngImages.grid(List.of(eps, alp), 2, "MEADS adaptation");
+        for (int f = 0; f < alpha.length; f++) {
+            if (stepSize[f].length == 0 || alpha[f].length == 0) {
+                throw new IllegalArgumentException("fold " + (f + 1) + " has no iterations");
+            }
+        }
     }
 
     private static XYChart panel(String title, String yTitle, double[][] byFold) {

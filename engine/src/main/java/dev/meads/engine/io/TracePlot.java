@@ -19,6 +19,23 @@ public final class TracePlot {
      * Traces of the named parameters of {@code draws}, for the first {@code maxChains} chains.
      */
     public static BufferedImage render(Draws draws, List<String> parameters, int maxChains) {
+        return render(title(draws, maxChains), parameters.toArray(String[]::new), traces(draws, parameters, maxChains));
+    }
+
+    /** The same plot as {@link #render(Draws, List, int)}, as an SVG image. */
+    public static SvgDocument renderSvg(Draws draws, List<String> parameters, int maxChains) {
+        return renderSvg(title(draws, maxChains), parameters.toArray(String[]::new),
+                traces(draws, parameters, maxChains));
+    }
+
+    private static String title(Draws draws, int maxChains) {
+        int chains = Math.min(maxChains, draws.chains());
+        return "Trace plots (" + chains + " of " + draws.chains() + (draws.chains() == 1 ? " chain" : " chains")
+                + ", " + draws.iterations() + " draws each)";
+    }
+
+    /** {@code [parameter][chain][iteration]} for the first {@code maxChains} chains. */
+    private static double[][][] traces(Draws draws, List<String> parameters, int maxChains) {
         if (maxChains < 1) {
             throw new IllegalArgumentException("maxChains must be >= 1, got " + maxChains);
         }
@@ -35,9 +52,66 @@ public final class TracePlot {
                 }
             }
         }
-        String title = "Trace plots (" + chains + " of " + draws.chains() + (draws.chains() == 1 ? " chain" : " chains")
-                + ", " + draws.iterations() + " draws each)";
-        return render(title, parameters.toArray(String[]::new), traces);
+        return traces;
+    }
+
+    /**
+     * Traces from plain arrays as an SVG image, two panels to a row; see
+     * {@link #render(String, String[], double[][][])}.
+     */
+    public static SvgDocument renderSvg(String title, String[] names, double[][][] traces) {
+        check(names, traces);
+        SvgFigure figure = new SvgFigure(title, names.length, 2, PANEL_WIDTH, PANEL_HEIGHT);
+        for (int k = 0; k < names.length; k++) {
+            int longest = 0;
+            double lo = Double.POSITIVE_INFINITY;
+            double hi = Double.NEGATIVE_INFINITY;
+            for (double[] t : traces[k]) {
+                longest = Math.max(longest, t.length);
+                for (double v : t) {
+                    if (Double.isFinite(v)) {
+                        lo = Math.min(lo, v);
+                        hi = Math.max(hi, v);
+                    }
+                }
+            }
+            if (longest == 0) {
+                throw new IllegalArgumentException("no draws to plot for " + names[k]);
+            }
+            if (!(lo <= hi)) {
+                throw new IllegalArgumentException("no finite draws to plot for " + names[k]);
+            }
+            double pad = hi > lo ? 0.05 * (hi - lo) : Math.max(1e-3, Math.abs(lo) * 0.05);
+            SvgPanel panel = figure.panel(k).titles(names[k], "iteration", names[k])
+                    .xAxis(0, longest + 0.5, AxisTicks.linear(0, longest + 0.5, 6, 0))
+                    .yAxis(lo - pad, hi + pad, AxisTicks.linear(lo - pad, hi + pad, 5, -1))
+                    .legend(SvgPanel.LegendPlace.RIGHT);
+            for (int c = 0; c < traces[k].length; c++) {
+                if (traces[k][c].length > 0) {
+                    panel.entry("chain " + (c + 1), SvgFigure.colour(c), SvgPanel.Mark.LINE);
+                }
+            }
+            panel.begin();
+            for (int c = 0; c < traces[k].length; c++) {
+                double[] y = traces[k][c];
+                double[] x = new double[y.length];
+                for (int i = 0; i < y.length; i++) {
+                    x[i] = i + 1;
+                }
+                if (y.length > 0) {
+                    panel.series(x, y, SvgFigure.colour(c), 1);
+                }
+            }
+            panel.end();
+        }
+        return figure.document();
+    }
+
+    private static void check(String[] names, double[][][] traces) {
+        if (names.length != traces.length || names.length == 0) {
+            throw new IllegalArgumentException("need one trace set per name, got " + names.length + " names and "
+                    + traces.length + " trace sets");
+        }
     }
 
     /**
@@ -48,10 +122,7 @@ public final class TracePlot {
      */
     public static BufferedImage render(String title, String[] names, double[][][] traces) {
         ChartStyle.ensureHeadless();
-        if (names.length != traces.length || names.length == 0) {
-            throw new IllegalArgumentException("need one trace set per name, got " + names.length + " names and "
-                    + traces.length + " trace sets");
-        }
+        check(names, traces);
         List<XYChart> panels = new ArrayList<>();
         for (int k = 0; k < names.length; k++) {
             XYChart chart = ChartStyle.xyChart(PANEL_WIDTH, PANEL_HEIGHT, names[k], "iteration", names[k]);

@@ -71,10 +71,12 @@ class MeadsSamplerTest {
         SamplingResult r = small().output(out, OutputOptions.defaults().withMetadata(Map.of("data", "synthetic")))
                 .run();
         assertEquals(out, r.outputFolder());
-        for (String f : List.of("summary.csv", "report.json", "rhat.png", "trace.png", "meads.png", "chain_1.csv",
+        for (String f : List.of("summary.csv", "report.json", "rhat.svg", "trace.svg", "meads.svg", "chain_1.csv",
                 "chain_16.csv")) {
             assertTrue(Files.size(out.resolve(f)) > 0, f);
         }
+        assertEquals(List.of("rhat.svg", "trace.svg", "meads.svg"), r.files().stream().map(p -> p.getFileName()
+                .toString()).filter(n -> !n.endsWith(".csv") && !n.endsWith(".json")).toList(), "SVG by default");
         StanCsvRead back = StanCsvReader.read(List.of(out.resolve("chain_1.csv"), out.resolve("chain_2.csv")));
         assertEquals(200, back.draws().iterations());
         double v = r.draws().value(1, 17, 2);
