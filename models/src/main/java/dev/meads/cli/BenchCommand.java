@@ -14,24 +14,25 @@ import dev.meads.models.radon.RadonReferenceDensity;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.SplittableRandom;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 /**
  * {@code meads bench}: a quick look at this machine's gradient and sampler throughput. For
  * figures to record, use the JMH benchmarks in jmh/ (this takes medians of a few timed batches
  * once each kernel's speed has settled, nothing more).
  */
-@Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"Quick gradient and sampler throughput on this machine (about half a minute).",
-                "For careful figures use the JMH benchmarks: see jmh/RESULTS.md."})
-final class BenchCommand implements Callable<Integer> {
-    @Option(names = "--threads", paramLabel = "N", description = "threads for the sampler runs (default: all cores)")
-    Integer threads;
+final class BenchCommand implements CliCommand {
+    static final String NAME = "bench";
 
     @Override
-    public Integer call() {
+    public CommandSpec spec() {
+        return new CommandSpec("meads bench", "Quick gradient and sampler throughput on this machine (about half a "
+                        + "minute).", "For careful figures use the JMH benchmarks: see jmh/RESULTS.md.")
+                .option("--threads", "N", "threads for the sampler runs (default: all cores)");
+    }
+
+    @Override
+    public int run(ParsedArgs a) {
+        Integer threads = a.integer("--threads");
         System.out.println("gradient + log density, per chain (median of 7 timed batches, after warm-up):");
         var irtData = Datasets.notebookIrt();
         LogDensity irtScalar = new Irt2plScalarModel(irtData);

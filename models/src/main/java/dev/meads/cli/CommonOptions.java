@@ -1,48 +1,44 @@
 package dev.meads.cli;
 
-import java.util.ArrayList;
 import java.util.List;
-import picocli.CommandLine.Option;
 
 /** Options every sampling command takes; each maps onto a profile key. */
 final class CommonOptions {
-    @Option(names = "--threads", paramLabel = "N", description = "worker threads (default: all cores)")
-    Integer threads;
+    private CommonOptions() {
+    }
 
-    @Option(names = "--seed", paramLabel = "SEED", description = "random seed (default: the profile's, else 1)")
-    Long seed;
+    /** Declares the options on {@code spec}. */
+    static CommandSpec addTo(CommandSpec spec) {
+        return spec.option("--threads", "N", "worker threads (default: all cores)")
+                .option("--seed", "SEED", "random seed (default: the profile's, else 1)")
+                .option("--out", "DIR", "output folder (default: runs/<profile>-<date>-<time>)")
+                .flag("--overwrite", "replace an existing output folder written by meads")
+                .repeatable("--set", "KEY=VALUE", "override any key; ./meads keys lists them")
+                .flag(List.of("-q", "--quiet"), "print nothing but errors and the output folder")
+                .flag("--debug", "show stack traces of errors");
+    }
 
-    @Option(names = "--out", paramLabel = "DIR", description = "output folder (default: runs/<profile>-<date>-<time>)")
-    String out;
+    static boolean quiet(ParsedArgs a) {
+        return a.has("--quiet");
+    }
 
-    @Option(names = "--overwrite", description = "replace an existing output folder written by meads")
-    boolean overwrite;
-
-    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "override any key (repeatable); ./meads keys "
-            + "lists them")
-    List<String> assignments = new ArrayList<>();
-
-    @Option(names = {"-q", "--quiet"}, description = "print nothing but errors and the output folder")
-    boolean quiet;
-
-    @Option(names = "--debug", description = "show stack traces of errors")
-    boolean debug;
-
-    /** Writes these options into {@code s} (after the profile, so they win). */
-    void applyTo(Settings s) {
-        for (String a : assignments) {
-            s.setAssignment(a, "--set " + a);
+    /** Writes the given options into {@code s} (after the profile, so they win). */
+    static void applyTo(ParsedArgs a, Settings s) {
+        for (String assignment : a.values("--set")) {
+            s.setAssignment(assignment, "--set " + assignment);
         }
+        Integer threads = a.integer("--threads");
         if (threads != null) {
             s.set(Setting.THREADS, threads.toString(), "--threads");
         }
+        Long seed = a.longValue("--seed");
         if (seed != null) {
             s.set(Setting.SEED, seed.toString(), "--seed");
         }
-        if (out != null) {
-            s.set(Setting.OUT, out, "--out");
+        if (a.value("--out") != null) {
+            s.set(Setting.OUT, a.value("--out"), "--out");
         }
-        if (overwrite) {
+        if (a.has("--overwrite")) {
             s.set(Setting.OVERWRITE, "true", "--overwrite");
         }
     }

@@ -12,31 +12,31 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code meads diagnose FILE...}: summary and diagnostics of Stan CSV files from any sampler. */
-@Command(name = "diagnose", mixinStandardHelpOptions = true,
-        description = {"Summary table and convergence diagnostics (split rank-normalised R-hat, bulk and tail ESS, "
-                + "MCSE) of Stan CSV files, one per chain, written by meads, CmdStan or rstan."})
-final class DiagnoseCommand implements Callable<Integer> {
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Stan CSV files, one per chain")
-    List<Path> files = new ArrayList<>();
-
-    @Option(names = "--summary", paramLabel = "SELECTION", description = "parameters to show, e.g. theta[1:5],sigma_y "
-            + "(default: all)")
-    String selection;
-
-    @Option(names = "--csv", paramLabel = "FILE", description = "also write the summary as CSV (summary.csv columns)")
-    Path csv;
-
-    @Option(names = "--threads", paramLabel = "N", description = "threads for the diagnostics (default: all cores)")
-    Integer threads;
+final class DiagnoseCommand implements CliCommand {
+    static final String NAME = "diagnose";
 
     @Override
-    public Integer call() throws IOException {
+    public CommandSpec spec() {
+        return new CommandSpec("meads diagnose", "Summary table and convergence diagnostics (split rank-normalised "
+                        + "R-hat, bulk and tail ESS, MCSE) of Stan CSV files, one per chain, written by meads, CmdStan "
+                        + "or rstan.")
+                .arguments("FILE", "Stan CSV files, one per chain", 1, -1)
+                .option("--summary", "SELECTION", "parameters to show, e.g. theta[1:5],sigma_y (default: all)")
+                .option("--csv", "FILE", "also write the summary as CSV (summary.csv columns)")
+                .option("--threads", "N", "threads for the diagnostics (default: all cores)");
+    }
+
+    @Override
+    public int run(ParsedArgs a) throws IOException {
+        List<Path> files = new ArrayList<>();
+        for (String name : a.arguments()) {
+            files.add(Path.of(name));
+        }
+        String selection = a.value("--summary");
+        Path csv = a.value("--csv") == null ? null : Path.of(a.value("--csv"));
+        Integer threads = a.integer("--threads");
         for (Path f : files) {
             if (!Files.isRegularFile(f)) {
                 throw new SettingsException(f + ": no such file");

@@ -1,25 +1,21 @@
 package dev.meads.cli;
 
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Parameters;
-
 /** {@code meads run PROFILE}: a profile file or a built-in profile, with overrides. */
-@Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Runs a profile: a .properties file, or a built-in profile name (irt, radon, radon-mn, smoke).",
-                "Any key can be overridden with --set key=value; ./meads keys lists every key."})
-final class RunCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "PROFILE", description = "profile file or built-in name")
-    String profile;
-
-    @Mixin
-    CommonOptions common;
+final class RunCommand implements CliCommand {
+    static final String NAME = "run";
 
     @Override
-    public Integer call() {
-        Settings s = Profiles.load(profile);
-        common.applyTo(s);
-        return new Runner(System.out, System.err).run(s, common.quiet);
+    public CommandSpec spec() {
+        return CommonOptions.addTo(new CommandSpec("meads run",
+                        "Runs a profile: a .properties file, or a built-in profile name (irt, radon, radon-mn, smoke).",
+                        "Any key can be overridden with --set key=value; ./meads keys lists every key."))
+                .arguments("PROFILE", "profile file or built-in name", 1, 1);
+    }
+
+    @Override
+    public int run(ParsedArgs a) {
+        Settings s = Profiles.load(a.arguments().get(0));
+        CommonOptions.applyTo(a, s);
+        return new Runner(System.out, System.err).run(s, CommonOptions.quiet(a));
     }
 }
