@@ -28,6 +28,7 @@ final class RankNormalizer {
     private int[] runIndexBelow = new int[2];
     private int[] runIndexAbove = new int[2];
     private double[] zTable = new double[0];
+    private double[] zHalfTable = new double[0];
     private int zTableCount = -1;
     private int count;
 
@@ -233,10 +234,12 @@ final class RankNormalizer {
      * dropped middle draws of odd chains after the retained ones.)
      */
     void zScale(int[] ord, double[] vals, int s, int retained, double[] out) {
-        scale(ord, vals, s, retained, zTable(retained), out);
+        double[] table = zTable(retained);
+        scale(ord, vals, s, retained, table, zHalfTable, out);
     }
 
-    private static void scale(int[] ord, double[] vals, int s, int retained, double[] table, double[] out) {
+    private static void scale(int[] ord, double[] vals, int s, int retained, double[] table, double[] half,
+            double[] out) {
         int rank = 0; // kept elements already ranked
         int i = 0;
         while (i < s) {
@@ -251,7 +254,7 @@ final class RankNormalizer {
                 continue;
             }
             int end = tieEnd(vals, s, i);
-            rank = scaleTies(ord, i, end, rank, retained, table, out);
+            rank = scaleTies(ord, i, end, rank, retained, table, half, out);
             i = end;
         }
     }
@@ -266,8 +269,14 @@ final class RankNormalizer {
         return end;
     }
 
-    /** Gives the kept elements of a run of ties their average rank; returns the ranks used so far. */
-    private static int scaleTies(int[] ord, int from, int end, int rank, int retained, double[] table, double[] out) {
+    /**
+     * Gives the kept elements of a run of ties their average rank; returns the ranks used so far.
+     * The average rank {@code rank + (kept + 1) / 2} is a whole or a half number, whose z-scores
+     * are both tabulated: repeated draws (a rejected proposal repeats the last draw) make
+     * thousands of ties per quantity.
+     */
+    private static int scaleTies(int[] ord, int from, int end, int rank, int retained, double[] table,
+            double[] half, double[] out) {
         int kept = 0;
         for (int j = from; j < end; j++) {
             if (ord[j] < retained) {
@@ -275,7 +284,9 @@ final class RankNormalizer {
             }
         }
         if (kept > 0) {
-            double z = kept == 1 ? table[rank] : zOfRank(rank + (kept + 1) / 2.0, retained);
+            // (kept + 1) / 2 whole: rank + (kept + 1) / 2, at index rank + (kept + 1) / 2 - 1;
+            // else rank + kept / 2 + 1/2, at index rank + kept / 2 of the half-rank table
+            double z = (kept & 1) == 1 ? table[rank + (kept + 1) / 2 - 1] : half[rank + kept / 2];
             for (int j = from; j < end; j++) {
                 if (ord[j] < retained) {
                     out[ord[j]] = z;
@@ -290,14 +301,21 @@ final class RankNormalizer {
         return NormalQuantile.inverseCdf((rank - 0.375) / (s - 0.75 + 1));
     }
 
-    /** z-scores of integer ranks 1..s (at index rank−1), cached while s stays the same. */
+    /**
+     * z-scores of integer ranks 1..s (at index rank−1), cached while s stays the same; also fills
+     * {@link #zHalfTable} with those of the half ranks r + 1/2 (at index r, 1 <= r < s).
+     */
     private double[] zTable(int s) {
         if (zTableCount != s) {
             if (zTable.length < s) {
                 zTable = new double[s];
+                zHalfTable = new double[s];
             }
             for (int r = 1; r <= s; r++) {
                 zTable[r - 1] = zOfRank(r, s);
+            }
+            for (int r = 1; r < s; r++) {
+                zHalfTable[r] = zOfRank(r + 0.5, s);
             }
             zTableCount = s;
         }

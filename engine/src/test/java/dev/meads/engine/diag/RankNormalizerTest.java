@@ -97,4 +97,31 @@ class RankNormalizerTest {
         assertEquals(RankNormalizer.zOfRank(3, 3), z[2], 0.0);
         assertEquals(NormalQuantile.inverseCdf((3 - 0.375) / 3.25), z[2], 0.0);
     }
+
+    @Test
+    void tiesOfEverySizeGetTheZScoreOfTheirAverageRank() {
+        // Runs of 1 to 6 equal values, some of whose elements lie past the retained ones (dropped):
+        // every kept element must get Φ⁻¹ of its run's average rank among the kept ones.
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(12);
+        int n = 3000;
+        int retained = 2800;
+        double[] y = new double[n];
+        for (int i = 0; i < n; i++) {
+            y[i] = rnd.nextInt(900) * 0.25;
+        }
+        RankNormalizer r = new RankNormalizer();
+        r.sort(y, n);
+        double[] z = new double[retained];
+        r.zScale(r.order(), r.sorted(), n, retained, z);
+        for (int i = 0; i < retained; i++) {
+            int below = 0;
+            int equal = 0;
+            for (int j = 0; j < retained; j++) {
+                below += y[j] < y[i] ? 1 : 0;
+                equal += y[j] == y[i] ? 1 : 0;
+            }
+            double averageRank = below + (equal + 1) / 2.0;
+            assertEquals(RankNormalizer.zOfRank(averageRank, retained), z[i], 0.0, "element " + i);
+        }
+    }
 }
