@@ -72,7 +72,7 @@ public enum Setting {
     OUTPUT_CSV_DIGITS("output.csv-digits", "6", "significant digits of the draws in the Stan CSV files (CmdStan "
             + "writes 6), or full for round-trip precision"),
     OUTPUT_PLOTS("output.plots", "svg", "svg | png | none: the plots' format (true means svg, false none); SVG "
-            + "files open in any browser and take milliseconds, PNG ones about half a second of a fresh JVM"),
+            + "files open in any browser and take under 0.1 s of a fresh JVM, PNG ones about 0.8 s"),
     SUMMARY("summary", "", "parameters shown in the terminal summary, e.g. theta[1:5],sigma_y; empty = the "
             + "model's default; all = every parameter");
 
