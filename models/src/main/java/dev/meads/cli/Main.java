@@ -96,7 +96,18 @@ public final class Main implements CliCommand {
                     + " (a profile runs with ./meads run " + args[0] + ")");
         }
         CommandSpec spec = command.spec();
-        ParsedArgs parsed = spec.parse(args, from);
+        ParsedArgs parsed;
+        try {
+            parsed = spec.parse(args, from);
+        } catch (UsageException e) {
+            for (int i = from; i < args.length && from == 0; i++) {
+                if (named(args[i]) != null) {
+                    throw new UsageException(spec, e.getMessage() + "; the command comes first, then its options: "
+                            + "./meads " + args[i] + " ...");
+                }
+            }
+            throw e;
+        }
         if (parsed.has("--help")) {
             System.out.print(spec.help());
             return 0;

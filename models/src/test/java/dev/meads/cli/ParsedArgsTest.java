@@ -115,6 +115,9 @@ class ParsedArgsTest {
         for (String c : List.of("run", "sample", "diagnose", "bench", "keys")) {
             assertTrue(main.out().contains("\n  " + c + " "), c + " listed:\n" + main.out());
         }
+        CliHarness.Outcome late = CliHarness.run("-q", "run", "smoke");
+        assertEquals(2, late.code());
+        assertTrue(late.err().contains("the command comes first, then its options: ./meads run"), late.err());
         CliHarness.Outcome typo = CliHarness.run("run", "smoke", "--thread", "1");
         assertEquals(2, typo.code());
         assertTrue(typo.err().contains("unknown option --thread (did you mean --threads?)")
