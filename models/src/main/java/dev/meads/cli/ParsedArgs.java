@@ -144,15 +144,11 @@ final class ParsedArgs {
 
     /** The value of option {@code key} as a whole number, or null when it was not given. */
     Integer integer(String key) {
-        String v = value(key);
-        if (v == null) {
-            return null;
+        Long v = longValue(key);
+        if (v != null && (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE)) {
+            throw new UsageException(spec, "option " + key + ": '" + value(key) + "' is too large");
         }
-        try {
-            return Integer.valueOf(v.strip());
-        } catch (NumberFormatException e) {
-            throw new UsageException(spec, "option " + key + ": '" + v + "' is not a whole number");
-        }
+        return v == null ? null : v.intValue();
     }
 
     /** As {@link #integer}, for 64-bit values. */

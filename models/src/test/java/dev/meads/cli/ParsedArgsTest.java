@@ -66,6 +66,10 @@ class ParsedArgsTest {
                 () -> parse("--model", "m", "f", "--seed", "x").longValue("--seed"));
         assertEquals("option --seed: 'x' is not a whole number", e.getMessage());
         assertEquals("meads try", e.command().name());
+        CommandSpec counted = new CommandSpec("meads n", "n").option("--n", "N", "a count");
+        assertEquals("option --n: '3000000000' is too large", assertThrows(UsageException.class,
+                () -> counted.parse(new String[] {"--n", "3000000000"}, 0).integer("--n")).getMessage());
+        assertEquals(-4, counted.parse(new String[] {"--n=-4"}, 0).integer("--n"));
         CommandSpec none = new CommandSpec("meads keys", "Lists keys.");
         assertEquals("unexpected argument 'x'",
                 assertThrows(UsageException.class, () -> none.parse(new String[] {"x"}, 0)).getMessage());

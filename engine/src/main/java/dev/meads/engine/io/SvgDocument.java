@@ -72,6 +72,19 @@ public final class SvgDocument {
     public SvgDocument polyline(double[] x, double[] y, int n, String stroke, double width) {
         text.append("<polyline fill=\"none\" stroke-linejoin=\"round\" stroke-linecap=\"round\"");
         stroke(stroke, width, null);
+        points(x, y, n);
+        return this;
+    }
+
+    /** A closed polygon through {@code n} points, filled and outlined. */
+    public SvgDocument polygon(double[] x, double[] y, int n, String fill, String stroke) {
+        text.append("<polygon fill=\"").append(fill).append("\" stroke=\"").append(stroke).append('"');
+        points(x, y, n);
+        return this;
+    }
+
+    /** {@code points="x,y x,y ..."/>} and the end of the line. */
+    private void points(double[] x, double[] y, int n) {
         text.append(" points=\"");
         for (int i = 0; i < n; i++) {
             if (i > 0) {
@@ -81,21 +94,6 @@ public final class SvgDocument {
             number(y[i]);
         }
         text.append("\"/>\n");
-        return this;
-    }
-
-    /** A closed polygon through {@code n} points, filled and outlined. */
-    public SvgDocument polygon(double[] x, double[] y, int n, String fill, String stroke) {
-        text.append("<polygon fill=\"").append(fill).append("\" stroke=\"").append(stroke).append("\" points=\"");
-        for (int i = 0; i < n; i++) {
-            if (i > 0) {
-                text.append(' ');
-            }
-            number(x[i]).append(',');
-            number(y[i]);
-        }
-        text.append("\"/>\n");
-        return this;
     }
 
     /** A filled circle. */
