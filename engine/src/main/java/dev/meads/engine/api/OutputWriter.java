@@ -172,7 +172,7 @@ final class OutputWriter {
         }
         if (options.plots() == PlotFormat.SVG) {
             for (Plot p : plots) {
-                Path file = folder.resolve(p.name() + ".svg");
+                Path file = folder.resolve(p.name() + "." + PlotFormat.SVG.extension());
                 p.svg().get().write(file);
                 files.add(file);
             }
@@ -188,7 +188,7 @@ final class OutputWriter {
             List<java.util.concurrent.Future<Path>> done = new ArrayList<>();
             for (Plot p : plots) {
                 done.add(pool.submit(() -> {
-                    Path file = folder.resolve(p.name() + ".png");
+                    Path file = folder.resolve(p.name() + "." + PlotFormat.PNG.extension());
                     PngImages.write(p.png().get(), file);
                     return file;
                 }));
