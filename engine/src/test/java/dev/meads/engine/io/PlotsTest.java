@@ -73,14 +73,8 @@ class PlotsTest {
 
     @Test
     void rhatHistogramsOnePanelPerGroupWithThresholdLine() throws IOException {
-        SplittableRandom r = new SplittableRandom(3);
-        String[] names = new String[160];
-        double[] rhat = new double[160];
-        for (int i = 0; i < 160; i++) {
-            names[i] = i < 100 ? "theta[" + (i + 1) + "]" : i < 130 ? "a[" + (i - 99) + "]" : "b[" + (i - 129) + "]";
-            rhat[i] = 1 + Math.abs(r.nextGaussian()) * 0.003;
-        }
-        rhat[7] = Double.NaN;
+        String[] names = PlotFixtures.irtNames();
+        double[] rhat = PlotFixtures.rhatValues();
         Map<String, double[]> groups = RhatHistogramPlot.groupByBaseName(names, rhat);
         assertEquals(List.of("theta", "a", "b"), new ArrayList<>(groups.keySet()));
         assertEquals(100, groups.get("theta").length);
@@ -168,15 +162,7 @@ class PlotsTest {
 
     @Test
     void tracePlotsOverlayChains() throws IOException {
-        Draws d = new Draws(new String[] {"mu", "tau", "theta[1]"}, 6, 300);
-        SplittableRandom r = new SplittableRandom(9);
-        for (int c = 0; c < 6; c++) {
-            for (int i = 0; i < 300; i++) {
-                for (int p = 0; p < 3; p++) {
-                    d.setValue(c, i, p, p + r.nextGaussian());
-                }
-            }
-        }
+        Draws d = PlotFixtures.gaussianDraws("mu", "tau", "theta[1]");
         BufferedImage img = roundTrip(TracePlot.render(d, List.of("mu", "tau", "theta[1]"), 4), "trace.png", 2 * 620,
                 34 + 2 * 300);
         for (int c = 0; c < 4; c++) {
@@ -190,14 +176,8 @@ class PlotsTest {
     void meadsTracesUseOneLinePerFold() throws IOException {
         int folds = 4;
         int iters = 250;
-        double[][] eps = new double[folds][iters];
-        double[][] alpha = new double[folds][iters];
-        for (int f = 0; f < folds; f++) {
-            for (int t = 0; t < iters; t++) {
-                eps[f][t] = 0.5 * Math.exp(-t / 60.0) + 0.04 + 0.01 * f;
-                alpha[f][t] = 1 - 0.5 * Math.exp(-t / 40.0) - 0.02 * f;
-            }
-        }
+        double[][] eps = PlotFixtures.stepSizes(folds, iters, 0.04, 0.01);
+        double[][] alpha = PlotFixtures.alphas(folds, iters);
         BufferedImage img = roundTrip(MeadsTracePlot.render(eps, alpha), "meads.png", 2 * 620, 34 + 380);
         for (int f = 0; f < folds; f++) {
             assertTrue(count(img, ChartStyle.color(f)) > 100, "fold " + (f + 1) + " drawn");

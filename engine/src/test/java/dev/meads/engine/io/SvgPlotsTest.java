@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -105,15 +104,7 @@ class SvgPlotsTest {
 
     @Test
     void tracePlotsOverlayTheFirstChains() throws Exception {
-        Draws d = new Draws(new String[] {"mu", "tau", "theta<1>&"}, 6, 300);
-        SplittableRandom r = new SplittableRandom(9);
-        for (int c = 0; c < 6; c++) {
-            for (int i = 0; i < 300; i++) {
-                for (int p = 0; p < 3; p++) {
-                    d.setValue(c, i, p, p + r.nextGaussian());
-                }
-            }
-        }
+        Draws d = PlotFixtures.gaussianDraws("mu", "tau", "theta<1>&");
         Document doc = roundTrip(TracePlot.renderSvg(d, List.of("mu", "tau", "theta<1>&"), 4), "trace.svg", 2 * 620,
                 34 + 2 * 300);
         for (int c = 0; c < 4; c++) {
@@ -144,14 +135,8 @@ class SvgPlotsTest {
     void meadsTracesUseOneLinePerFoldAndALogAxis() throws Exception {
         int folds = 4;
         int iters = 250;
-        double[][] eps = new double[folds][iters];
-        double[][] alpha = new double[folds][iters];
-        for (int f = 0; f < folds; f++) {
-            for (int t = 0; t < iters; t++) {
-                eps[f][t] = 0.5 * Math.exp(-t / 60.0) + 0.004 + 0.001 * f;
-                alpha[f][t] = 1 - 0.5 * Math.exp(-t / 40.0) - 0.02 * f;
-            }
-        }
+        double[][] eps = PlotFixtures.stepSizes(folds, iters, 0.004, 0.001);
+        double[][] alpha = PlotFixtures.alphas(folds, iters);
         Document doc = roundTrip(MeadsTracePlot.renderSvg(eps, alpha), "meads.svg", 2 * 620, 34 + 380);
         for (int f = 0; f < folds; f++) {
             assertEquals(List.of(iters, iters), polylinePoints(doc, SvgFigure.colour(f)), "fold " + (f + 1));
@@ -170,14 +155,8 @@ class SvgPlotsTest {
 
     @Test
     void rhatHistogramsOnePanelPerGroupWithThresholdLine() throws Exception {
-        SplittableRandom r = new SplittableRandom(3);
-        String[] names = new String[160];
-        double[] rhat = new double[160];
-        for (int i = 0; i < 160; i++) {
-            names[i] = i < 100 ? "theta[" + (i + 1) + "]" : i < 130 ? "a[" + (i - 99) + "]" : "b[" + (i - 129) + "]";
-            rhat[i] = 1 + Math.abs(r.nextGaussian()) * 0.003;
-        }
-        rhat[7] = Double.NaN;
+        String[] names = PlotFixtures.irtNames();
+        double[] rhat = PlotFixtures.rhatValues();
         rhat[120] = 1.02;
         Map<String, double[]> groups = RhatHistogramPlot.groupByBaseName(names, rhat);
         Document doc = roundTrip(RhatHistogramPlot.renderSvg(groups, 1.01), "rhat.svg", 3 * 460, 34 + 340);
