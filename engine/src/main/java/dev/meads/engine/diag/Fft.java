@@ -75,20 +75,45 @@ public final class Fft {
         }
         double sign = inverse ? -1 : 1;
         for (int half = 1, stride = size / 2; half < size; half <<= 1, stride >>= 1) {
-            for (int start = 0; start < size; start += 2 * half) {
-                for (int k = 0, tw = 0; k < half; k++, tw += stride) {
-                    double wr = cos[tw];
-                    double wi = sign * sin[tw];
-                    int a = start + k;
-                    int b = a + half;
-                    double xr = re[b] * wr - im[b] * wi;
-                    double xi = re[b] * wi + im[b] * wr;
-                    re[b] = re[a] - xr;
-                    im[b] = im[a] - xi;
-                    re[a] += xr;
-                    im[a] += xi;
-                }
+            // A stage has size/2 butterflies: `half` twiddles, each used by size/(2·half) blocks.
+            // The inner loop runs over whichever is longer, so that neither the first stages
+            // (one twiddle, many blocks) nor the last (one block, many twiddles) pay a loop's
+            // overhead per butterfly.
+            if (half < stride) {
+                stageByTwiddle(re, im, half, stride, sign);
+            } else {
+                stageByBlock(re, im, half, stride, sign);
             }
         }
+    }
+
+    /** One stage, twiddle by twiddle: for each, every block's butterfly at that offset. */
+    private void stageByTwiddle(double[] re, double[] im, int half, int stride, double sign) {
+        for (int k = 0; k < half; k++) {
+            double wr = cos[k * stride];
+            double wi = sign * sin[k * stride];
+            for (int a = k; a < size; a += 2 * half) {
+                butterfly(re, im, a, a + half, wr, wi);
+            }
+        }
+    }
+
+    /** One stage, block by block: for each, its butterflies with every twiddle. */
+    private void stageByBlock(double[] re, double[] im, int half, int stride, double sign) {
+        for (int start = 0; start < size; start += 2 * half) {
+            for (int k = 0, tw = 0; k < half; k++, tw += stride) {
+                butterfly(re, im, start + k, start + k + half, cos[tw], sign * sin[tw]);
+            }
+        }
+    }
+
+    /** (x_a, x_b) ← (x_a + w·x_b, x_a − w·x_b). */
+    private static void butterfly(double[] re, double[] im, int a, int b, double wr, double wi) {
+        double xr = re[b] * wr - im[b] * wi;
+        double xi = re[b] * wi + im[b] * wr;
+        re[b] = re[a] - xr;
+        im[b] = im[a] - xi;
+        re[a] += xr;
+        im[a] += xi;
     }
 }

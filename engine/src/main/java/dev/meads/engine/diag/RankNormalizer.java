@@ -27,8 +27,10 @@ final class RankNormalizer {
     private double[] runValuesAbove = new double[2];
     private int[] runIndexBelow = new int[2];
     private int[] runIndexAbove = new int[2];
+    /** See {@link #zByTwiceRank}. */
     private double[] zTable = new double[0];
-    private double[] zHalfTable = new double[0];
+    /** Scratch of {@link #scale}: per position, the kept elements before the end of its run of ties. */
+    private int[] runEnds = new int[0];
     private int zTableCount = -1;
     private int count;
 
@@ -47,8 +49,10 @@ final class RankNormalizer {
         long mask = (1L << bits) - 1;
         fillKeys(y, s, mask, keys);
         Arrays.sort(keys, 0, s);
-        repairRuns(y, keys, s, bits, mask);
-        gather(y, keys, s, mask, order, sorted);
+        if (!gather(y, keys, s, mask, order, sorted)) {
+            repairRuns(y, keys, s, bits, mask);
+            gather(y, keys, s, mask, order, sorted);
+        }
     }
 
     /** Keys: the ordered image of each value with its index in the low bits. */
@@ -58,7 +62,12 @@ final class RankNormalizer {
         }
     }
 
-    /** Re-sorts exactly every run of sorted keys whose high bits collide. */
+    /**
+     * Re-sorts exactly every run of sorted keys whose high bits collide and whose values are out
+     * of order. Only called when {@link #gather} found a descent: equal values (a rejected
+     * proposal repeats a draw, so a third of a quantity's draws can be ties) collide too, but
+     * their keys are already in the order wanted, by index.
+     */
     private static void repairRuns(double[] y, long[] k, int s, int bits, long mask) {
         int start = 0;
         while (start < s) {
@@ -74,13 +83,22 @@ final class RankNormalizer {
         }
     }
 
-    /** The indices and values in the order of the sorted keys. */
-    private static void gather(double[] y, long[] k, int s, long mask, int[] o, double[] v) {
+    /**
+     * The indices and values in the order of the sorted keys; returns whether the values come
+     * out non-decreasing, i.e. whether that order is already exact (values, then indices).
+     */
+    private static boolean gather(double[] y, long[] k, int s, long mask, int[] o, double[] v) {
+        int descents = 0;
+        double previous = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < s; i++) {
             int idx = (int) (k[i] & mask);
+            double value = y[idx];
             o[i] = idx;
-            v[i] = y[idx];
+            v[i] = value;
+            descents |= value < previous ? 1 : 0;
+            previous = value;
         }
+        return descents == 0;
     }
 
     /**
@@ -234,66 +252,48 @@ final class RankNormalizer {
      * dropped middle draws of odd chains after the retained ones.)
      */
     void zScale(int[] ord, double[] vals, int s, int retained, double[] out) {
-        double[] table = zTable(retained);
-        scale(ord, vals, s, retained, table, zHalfTable, out);
-    }
-
-    private static void scale(int[] ord, double[] vals, int s, int retained, double[] table, double[] half,
-            double[] out) {
-        int rank = 0; // kept elements already ranked
-        int i = 0;
-        while (i < s) {
-            double v = vals[i];
-            if (i + 1 == s || vals[i + 1] != v) {
-                int idx = ord[i];
-                if (idx < retained) {
-                    out[idx] = table[rank];
-                    rank++;
-                }
-                i++;
-                continue;
-            }
-            int end = tieEnd(vals, s, i);
-            rank = scaleTies(ord, i, end, rank, retained, table, half, out);
-            i = end;
+        if (runEnds.length < s) {
+            runEnds = new int[s];
         }
-    }
-
-    /** The end of the run of values equal to {@code vals[i]}. */
-    private static int tieEnd(double[] vals, int s, int i) {
-        double v = vals[i];
-        int end = i + 1;
-        while (end < s && vals[end] == v) {
-            end++;
-        }
-        return end;
+        scale(ord, vals, s, retained, zByTwiceRank(retained), runEnds, out);
     }
 
     /**
-     * Gives the kept elements of a run of ties their average rank; returns the ranks used so far.
-     * The average rank {@code rank + (kept + 1) / 2} is a whole or a half number, whose z-scores
-     * are both tabulated: repeated draws (a rejected proposal repeats the last draw) make
-     * thousands of ties per quantity.
+     * {@link #zScale} in two passes without branches on the values: a rejected proposal repeats
+     * a draw, so runs of ties are frequent and irregular (a third of the IRT draws), and a loop
+     * branching on them cannot predict its branches. A run of equal values at positions [a, b) has the
+     * average rank (K(a) + 1 + K(b)) / 2 among the kept elements, where K(p) counts the kept
+     * elements before position p: the backward pass stores K(b) of each position's run, the
+     * forward pass carries K(a).
      */
-    private static int scaleTies(int[] ord, int from, int end, int rank, int retained, double[] table,
-            double[] half, double[] out) {
-        int kept = 0;
-        for (int j = from; j < end; j++) {
-            if (ord[j] < retained) {
-                kept++;
-            }
+    private static void scale(int[] ord, double[] vals, int s, int retained, double[] zByTwiceRank,
+            int[] keptBeforeRunEnd, double[] out) {
+        int keptAfter = 0;       // kept elements after position i
+        int keptFromRunEnd = 0;  // kept elements from the end of i's run on
+        double next = Double.NaN; // never equal to a value
+        for (int i = s - 1; i >= 0; i--) {
+            double v = vals[i];
+            int inRun = v == next ? 1 : 0;
+            keptFromRunEnd = keptAfter + inRun * (keptFromRunEnd - keptAfter);
+            keptBeforeRunEnd[i] = retained - keptFromRunEnd;
+            keptAfter += ord[i] < retained ? 1 : 0;
+            next = v;
         }
-        if (kept > 0) {
-            // (kept + 1) / 2 whole: rank + (kept + 1) / 2, at index rank + (kept + 1) / 2 - 1;
-            // else rank + kept / 2 + 1/2, at index rank + kept / 2 of the half-rank table
-            double z = (kept & 1) == 1 ? table[rank + (kept + 1) / 2 - 1] : half[rank + kept / 2];
-            for (int j = from; j < end; j++) {
-                if (ord[j] < retained) {
-                    out[ord[j]] = z;
-                }
+        int keptBefore = 0;      // kept elements before position i
+        int keptBeforeRun = 0;   // kept elements before i's run
+        double previous = Double.NaN;
+        for (int i = 0; i < s; i++) {
+            double v = vals[i];
+            int inRun = v == previous ? 1 : 0;
+            keptBeforeRun = keptBefore + inRun * (keptBeforeRun - keptBefore);
+            int idx = ord[i];
+            if (idx < retained) { // false only for the few dropped middle draws
+                // twice the average rank, minus 2: the table's index
+                out[idx] = zByTwiceRank[keptBeforeRun + keptBeforeRunEnd[i] - 1];
+                keptBefore++;
             }
+            previous = v;
         }
-        return rank + kept;
     }
 
     /** Φ⁻¹ of the Blom-offset rank, (r − 3/8) / (S − 2·3/8 + 1). */
@@ -302,20 +302,17 @@ final class RankNormalizer {
     }
 
     /**
-     * z-scores of integer ranks 1..s (at index rank−1), cached while s stays the same; also fills
-     * {@link #zHalfTable} with those of the half ranks r + 1/2 (at index r, 1 <= r < s).
+     * z-scores of the ranks 1, 1.5, 2, ..., s among s, at index 2·rank − 2 (whole ranks for
+     * distinct values, half ranks for runs of an even number of ties), cached while s stays the
+     * same.
      */
-    private double[] zTable(int s) {
+    private double[] zByTwiceRank(int s) {
         if (zTableCount != s) {
-            if (zTable.length < s) {
-                zTable = new double[s];
-                zHalfTable = new double[s];
+            if (zTable.length < 2 * s - 1) {
+                zTable = new double[2 * s - 1];
             }
-            for (int r = 1; r <= s; r++) {
-                zTable[r - 1] = zOfRank(r, s);
-            }
-            for (int r = 1; r < s; r++) {
-                zHalfTable[r] = zOfRank(r + 0.5, s);
+            for (int k = 0; k < 2 * s - 1; k++) {
+                zTable[k] = zOfRank((k + 2) / 2.0, s);
             }
             zTableCount = s;
         }
@@ -329,6 +326,7 @@ final class RankNormalizer {
             sorted = new double[s];
             foldOrder = new int[s];
             foldSorted = new double[s];
+            runEnds = new int[s];
             runValuesBelow = new double[s + 2];
             runValuesAbove = new double[s + 2];
             runIndexBelow = new int[s + 2];

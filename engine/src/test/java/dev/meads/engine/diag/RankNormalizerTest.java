@@ -102,12 +102,57 @@ class RankNormalizerTest {
     void tiesOfEverySizeGetTheZScoreOfTheirAverageRank() {
         // Runs of 1 to 6 equal values, some of whose elements lie past the retained ones (dropped):
         // every kept element must get Φ⁻¹ of its run's average rank among the kept ones.
-        java.util.SplittableRandom rnd = new java.util.SplittableRandom(12);
-        int n = 3000;
-        int retained = 2800;
+        assertTiesAveraged(3000, 2800, 12);
+        // No dropped elements (even chain lengths), and runs at both ends of the order.
+        assertTiesAveraged(3000, 3000, 13);
+        assertTiesAveraged(7, 7, 14);
+    }
+
+    @Test
+    void repeatedDrawsLikeRejectedProposalsRankAsTies() {
+        // A chain that repeats its last value a third of the time, with values that also
+        // collide in the truncated sort key (a few ulps apart): sorted exactly, ties averaged.
+        SplittableRandom rnd = new SplittableRandom(15);
+        double[] y = new double[4000];
+        double v = 1.0;
+        for (int i = 0; i < y.length; i++) {
+            if (rnd.nextInt(3) != 0) {
+                v = rnd.nextBoolean() ? 1.0 + rnd.nextInt(64) * Math.ulp(1.0) : rnd.nextGaussian();
+            }
+            y[i] = v;
+        }
+        assertSortedLike(y);
+        RankNormalizer r = new RankNormalizer();
+        r.sort(y, y.length);
+        double[] z = new double[y.length];
+        r.zScale(r.order(), r.sorted(), y.length, y.length, z);
+        double[] byValue = r.sorted();
+        for (int i = 0; i < y.length; i += 7) {
+            int below = lowerBound(byValue, y.length, y[i]);
+            int equal = lowerBound(byValue, y.length, Math.nextUp(y[i])) - below;
+            assertEquals(RankNormalizer.zOfRank(below + (equal + 1) / 2.0, y.length), z[i], 0.0, "element " + i);
+        }
+    }
+
+    private static int lowerBound(double[] sorted, int n, double x) {
+        int lo = 0;
+        int hi = n;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sorted[mid] < x) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    private static void assertTiesAveraged(int n, int retained, long seed) {
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(seed);
         double[] y = new double[n];
         for (int i = 0; i < n; i++) {
-            y[i] = rnd.nextInt(900) * 0.25;
+            y[i] = rnd.nextInt(Math.max(2, n * 3 / 10)) * 0.25;
         }
         RankNormalizer r = new RankNormalizer();
         r.sort(y, n);
