@@ -50,7 +50,11 @@ meads <- do.call(rbind, lapply(seq_len(nrow(meads_runs)), function(i) {
                       vapply(rep$stages, function(st) st$name, ""))
   stages[[length(stages) + 1]] <<- data.frame(model = r$model, stage = names(stage_s), seconds = stage_s,
                                               stringsAsFactors = FALSE)
+  after <- rep$after_pipeline # absent in reports of meads before 2026-11-27 20:30 UTC
+  after_s <- function(name) if (is.null(after[[name]])) NA_real_ else after[[name]]
   data.frame(model = r$model, seed = r$seed, total_s = rep$total_seconds,
+             summary_s = after_s("summary_seconds"), plots_s = after_s("plots_seconds"),
+             files_s = after_s("chain_files_seconds") + after_s("summary_csv_seconds"),
              threads = rep$configuration$threads, wall_s = r$wall_s, cpu_s = r$user_s + r$sys_s,
              ess = d$min_ess_bulk, rhat = d$max_rhat, grads = rep$total_gradient_evaluations,
              divergences = rep$sampling$divergences, load = r$load_1min_before)
@@ -148,6 +152,21 @@ for (model in c("irt", "radon")) {
   cells <- vapply(stage_names, function(n) fmt(median(st$seconds[st$stage == n])), "")
   emit(sprintf("| %s | %s | %s |", model, paste(cells, collapse = " | "),
                fmt(median(meads$total_s[meads$model == model]))))
+}
+if (!all(is.na(meads$summary_s))) {
+  emit("")
+  emit("### Where meads' whole process goes (median over runs, seconds)")
+  emit("")
+  emit("From report.json (`after_pipeline`) and the measured wall time; the rest is the JVM's start, settings, data, report.json and the JVM's exit.")
+  emit("")
+  emit("| workload | pipeline | summary | plots | Stan CSV files and summary.csv | rest | whole process |")
+  emit("|---|---|---|---|---|---|---|")
+  for (model in c("irt", "radon")) {
+    m <- meads[meads$model == model, ]
+    rest <- m$wall_s - m$total_s - m$summary_s - m$plots_s - m$files_s
+    emit(sprintf("| %s | %s | %s | %s | %s | %s | %s |", model, fmt(median(m$total_s)), fmt(median(m$summary_s)),
+                 fmt(median(m$plots_s)), fmt(median(m$files_s)), fmt(median(rest)), fmt(median(m$wall_s))))
+  }
 }
 emit("")
 emit("### Runs")

@@ -6,6 +6,7 @@ import dev.meads.engine.api.PlotFormat;
 import dev.meads.engine.api.SamplingResult;
 import dev.meads.engine.diag.ParameterSelection;
 import dev.meads.engine.diag.Summary;
+import dev.meads.engine.io.OutputTimes;
 import dev.meads.engine.ghmc.GhmcParameters;
 import dev.meads.engine.meads.ScaledGradientEigenvalue;
 import dev.meads.engine.run.PipelineOptions;
@@ -59,6 +60,7 @@ final class Runner {
             sampler.progress(progress);
         }
         SamplingResult result;
+        double secondsBefore = secondsSinceLaunch();
         try {
             result = sampler.run();
         } finally {
@@ -69,7 +71,7 @@ final class Runner {
         if (quiet) {
             out.println(result.outputFolder());
         } else {
-            report(result, selection);
+            report(result, selection, secondsBefore);
         }
         if (!result.completed()) {
             err.println("meads: run interrupted in " + result.details().stoppedIn() + "; kept "
@@ -155,7 +157,33 @@ final class Runner {
         return nuts ? ", vector kernels (NUTS start on scalar kernels)" : "";
     }
 
-    private void report(SamplingResult r, String selection) {
+    /**
+     * Seconds since the launcher started the JVM, from the wall-clock time it leaves in
+     * {@code MEADS_JVM_LAUNCHED_AT} (seconds since the epoch, as bash's {@code EPOCHREALTIME});
+     * NaN when it left none (the JVM's own start time would need java.management, 15 ms to load).
+     */
+    private static double secondsSinceLaunch() {
+        return secondsSince(System.getenv("MEADS_JVM_LAUNCHED_AT"), System.currentTimeMillis());
+    }
+
+    /**
+     * Seconds from {@code epochSeconds} (text such as {@code 1764270000.123456}; bash writes the
+     * locale's decimal separator, so a comma is accepted too) to {@code nowMillis}; NaN when the
+     * text is missing, unreadable, or more than an hour away.
+     */
+    static double secondsSince(String epochSeconds, long nowMillis) {
+        if (epochSeconds == null || epochSeconds.isBlank()) {
+            return Double.NaN;
+        }
+        try {
+            double seconds = nowMillis / 1000.0 - Double.parseDouble(epochSeconds.strip().replace(',', '.'));
+            return seconds >= 0 && seconds < 3600 ? seconds : Double.NaN;
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
+    }
+
+    private void report(SamplingResult r, String selection, double secondsBefore) {
         PipelineResult d = r.details();
         out.println();
         out.println("largest eigenvalue of the scaled gradients at the start, and the step size it implies:");
@@ -171,6 +199,16 @@ final class Runner {
         }
         out.printf(Locale.ROOT, "  %-14s %8.3f s  %,12d gradient evaluations%n", "total", d.seconds(),
                 d.gradientEvaluations());
+        OutputTimes t = r.outputTimes();
+        if (t != null) {
+            out.printf(Locale.ROOT, "after the pipeline: summary %.3f s, plots %.3f s, Stan CSV files %.3f s, "
+                    + "summary.csv %.3f s%n", t.summarySeconds(), t.plotsSeconds(), t.chainFilesSeconds(),
+                    t.summaryCsvSeconds());
+        }
+        if (Double.isFinite(secondsBefore)) {
+            out.printf(Locale.ROOT, "before it: %.3f s from the JVM's launch (start-up, settings, data)%n",
+                    secondsBefore);
+        }
         GhmcParameters frozen = d.frozenParameters();
         if (frozen != null && r.draws() != null) {
             out.println();

@@ -301,7 +301,8 @@ public final class MeadsSampler {
         if (writer != null) {
             try {
                 boolean summarise = r.draws() != null && r.draws().iterations() >= 4;
-                result.setOutput(writer.path(), writer.finish(r, summarise ? result.summary() : null, version()));
+                result.setOutput(writer.path(), writer.finish(r, () -> summarise ? result.summary() : null, version()),
+                        writer.times());
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write the output folder " + outputFolder + ": "
                         + e.getMessage(), e);

@@ -6,6 +6,7 @@ import dev.meads.engine.draws.Draws;
 import dev.meads.engine.ghmc.DrawListener;
 import dev.meads.engine.io.ForestPlot;
 import dev.meads.engine.io.MeadsTracePlot;
+import dev.meads.engine.io.OutputTimes;
 import dev.meads.engine.io.PngImages;
 import dev.meads.engine.io.RhatHistogramPlot;
 import dev.meads.engine.io.RunFolder;
@@ -30,7 +31,7 @@ import java.util.function.Supplier;
 
 /**
  * Writes one run's output folder: Stan CSV files while sampling, then {@code summary.csv},
- * {@code report.json} and the plots. Summary and report are written to a temporary file and
+ * the plots and {@code report.json}. Summary and report are written to a temporary file and
  * renamed into place; an existing folder is never replaced unless asked for.
  */
 final class OutputWriter {
@@ -41,6 +42,7 @@ final class OutputWriter {
     private final OutputOptions options;
     private final StanCsvStream csv;
     private final List<Path> files = new ArrayList<>();
+    private OutputTimes times;
 
     OutputWriter(Path path, OutputOptions options, LogDensity density, PipelineOptions pipeline) throws IOException {
         this.folder = RunFolder.create(path, options.overwrite());
@@ -78,8 +80,13 @@ final class OutputWriter {
         }
     }
 
-    /** Completes the folder from a finished (or interrupted) run; returns the files written. */
-    List<Path> finish(PipelineResult result, Summary summary, String version) throws IOException {
+    /**
+     * Completes the folder from a finished (or interrupted) run: the Stan CSV files, then the
+     * summary (asked of {@code summary}, which may give null: no summary), the plots and, last,
+     * {@code report.json} with the time each of these took. Returns the files written.
+     */
+    List<Path> finish(PipelineResult result, Supplier<Summary> summary, String version) throws IOException {
+        long start = System.nanoTime();
         if (csv != null) {
             if (result.completed()) {
                 double[] perChain = perChainSeconds(result);
@@ -88,18 +95,34 @@ final class OutputWriter {
             csv.close();
             files.addAll(csv.files());
         }
-        if (summary != null) {
-            Path s = folder.resolve(SUMMARY);
-            summary.writeCsv(s);
-            files.add(s);
+        long filesDone = System.nanoTime();
+        Summary s = summary.get();
+        long summaryDone = System.nanoTime();
+        if (s != null) {
+            Path file = folder.resolve(SUMMARY);
+            s.writeCsv(file);
+            files.add(file);
         }
-        Path report = folder.resolve(REPORT);
-        new RunReport(result, summary, options.metadata(), version).write(report);
-        files.add(report);
+        long summaryCsvDone = System.nanoTime();
         if (options.plots() != PlotFormat.NONE) {
-            plots(result, summary);
+            plots(result, s);
         }
+        long plotsDone = System.nanoTime();
+        times = new OutputTimes(seconds(filesDone, summaryDone), seconds(start, filesDone),
+                seconds(summaryDone, summaryCsvDone), seconds(summaryCsvDone, plotsDone));
+        Path report = folder.resolve(REPORT);
+        new RunReport(result, s, times, options.metadata(), version).write(report);
+        files.add(report);
         return List.copyOf(files);
+    }
+
+    /** The times of the last {@link #finish}, or null before it. */
+    OutputTimes times() {
+        return times;
+    }
+
+    private static double seconds(long from, long to) {
+        return (to - from) / 1e9;
     }
 
     /**

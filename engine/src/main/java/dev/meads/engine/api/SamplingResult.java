@@ -3,6 +3,7 @@ package dev.meads.engine.api;
 import dev.meads.engine.diag.SamplerStatistics;
 import dev.meads.engine.diag.Summary;
 import dev.meads.engine.draws.Draws;
+import dev.meads.engine.io.OutputTimes;
 import dev.meads.engine.model.LogDensity;
 import dev.meads.engine.parallel.WorkerPool;
 import dev.meads.engine.run.PipelineResult;
@@ -21,15 +22,17 @@ public final class SamplingResult {
     private Summary summary;
     private Path outputFolder;
     private List<Path> files = List.of();
+    private OutputTimes outputTimes;
 
     SamplingResult(PipelineResult result, LogDensity density) {
         this.result = result;
         this.density = density;
     }
 
-    void setOutput(Path folder, List<Path> written) {
+    void setOutput(Path folder, List<Path> written, OutputTimes times) {
         this.outputFolder = folder;
         this.files = List.copyOf(written);
+        this.outputTimes = times;
     }
 
     void setSummary(Summary s) {
@@ -127,6 +130,14 @@ public final class SamplingResult {
     }
 
     /**
+     * What writing the output folder took after the pipeline (summary, Stan CSV files,
+     * summary.csv, plots), as {@code report.json} records it; null when no folder was written.
+     */
+    public OutputTimes outputTimes() {
+        return outputTimes;
+    }
+
+    /**
      * Writes the output folder after the run: Stan CSV files (from the stored draws), summary,
      * report and plots. Prefer {@link MeadsSampler#output} to stream the Stan CSV files while
      * sampling.
@@ -149,9 +160,9 @@ public final class SamplingResult {
                 }
             }
         }
-        List<Path> written = writer.finish(result, d == null || d.iterations() < 4 ? null : summary(),
+        List<Path> written = writer.finish(result, () -> d == null || d.iterations() < 4 ? null : summary(),
                 MeadsSampler.version());
-        setOutput(writer.path(), written);
+        setOutput(writer.path(), written, writer.times());
         return writer.path();
     }
 

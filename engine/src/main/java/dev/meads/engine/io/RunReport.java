@@ -27,18 +27,22 @@ import java.util.Map;
 public final class RunReport {
     private final PipelineResult result;
     private final Summary summary;
+    private final OutputTimes times;
     private final Map<String, String> metadata;
     private final String version;
 
     /**
      * @param result   the run
      * @param summary  diagnostics of its draws, or null when there are none
+     * @param times    what the run's outputs took after the pipeline, or null when not measured
      * @param metadata free-form facts about the model and data, reported under "model"
      * @param version  the program's version
      */
-    public RunReport(PipelineResult result, Summary summary, Map<String, String> metadata, String version) {
+    public RunReport(PipelineResult result, Summary summary, OutputTimes times, Map<String, String> metadata,
+            String version) {
         this.result = result;
         this.summary = summary;
+        this.times = times;
         this.metadata = metadata;
         this.version = version;
     }
@@ -161,6 +165,14 @@ public final class RunReport {
         w.endArray();
         w.name("total_seconds").value(result.seconds());
         w.name("total_gradient_evaluations").value(result.gradientEvaluations());
+        if (times != null) {
+            w.name("after_pipeline").beginObject();
+            w.name("summary_seconds").value(times.summarySeconds());
+            w.name("chain_files_seconds").value(times.chainFilesSeconds());
+            w.name("summary_csv_seconds").value(times.summaryCsvSeconds());
+            w.name("plots_seconds").value(times.plotsSeconds());
+            w.endObject();
+        }
     }
 
     private void initialisation(JsonWriter w) {

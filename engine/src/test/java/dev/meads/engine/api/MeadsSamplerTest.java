@@ -71,6 +71,7 @@ class MeadsSamplerTest {
         SamplingResult r = small().output(out, OutputOptions.defaults().withMetadata(Map.of("data", "synthetic")))
                 .run();
         assertEquals(out, r.outputFolder());
+        dev.meads.engine.io.OutputTimes times = r.outputTimes();
         for (String f : List.of("summary.csv", "report.json", "rhat.svg", "trace.svg", "meads.svg", "chain_1.csv",
                 "chain_16.csv")) {
             assertTrue(Files.size(out.resolve(f)) > 0, f);
@@ -97,6 +98,12 @@ class MeadsSamplerTest {
         }
         assertEquals(r.details().stages().stream().map(dev.meads.engine.run.StageReport::sectionsAlone).toList(),
                 reported, "each stage reports how many of its sections ran alone while the JIT compiled");
+        // what came after the pipeline, timed in the result and the report alike
+        assertTrue(times.summarySeconds() > 0 && times.plotsSeconds() > 0 && times.chainFilesSeconds() >= 0
+                && times.summaryCsvSeconds() > 0, times.toString());
+        assertTrue(report.contains("\"after_pipeline\": {\n    \"summary_seconds\": " + times.summarySeconds()
+                + ",\n    \"chain_files_seconds\": " + times.chainFilesSeconds()), report);
+        assertTrue(report.contains("\"plots_seconds\": " + times.plotsSeconds()), report);
         // never overwritten without asking
         assertThrows(java.io.UncheckedIOException.class, () -> small().output(out, OutputOptions.defaults()).run());
         small().output(out, OutputOptions.defaults().withOverwrite(true)).run();
