@@ -14,6 +14,7 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -24,7 +25,9 @@ import org.openjdk.jmh.infra.Blackhole;
  * The summary table's cost on the ensemble workload: 64 chains × 1000 draws × 160 quantities,
  * every column (mean, sd, median, q5, q95, mcse_mean, bulk/tail ESS, rank R̂), one thread.
  * Quantity p is an AR(1) series with φ = 0.9·p/160, so mixing ranges from iid to ESS/S ≈ 5%
- * (Geyer's truncation then needs tens of lags), like real sampler output.
+ * (Geyer's truncation then needs tens of lags), like real sampler output. With
+ * {@code repeats} > 0 each draw repeats the one before with that probability, as a rejected
+ * proposal does (a quarter to a third of the notebook's IRT draws are such ties).
  *
  * <ul>
  *   <li>{@code summaryFromDraws}: {@link Summary#of(Draws)}, i.e. column extraction from the
@@ -43,6 +46,10 @@ public class DiagnosticsBenchmark {
     static final int CHAINS = 64;
     static final int ITERATIONS = 1000;
     static final int PARAMETERS = 160;
+
+    /** Probability that a draw repeats the previous one (0: the rows recorded before 2026-11-27 20:40). */
+    @Param({"0", "0.3"})
+    public double repeats;
 
     private Draws draws;
     private double[][] columns;
@@ -64,9 +71,13 @@ public class DiagnosticsBenchmark {
                 state[p] = random.nextGaussian() / Math.sqrt(1 - phi * phi);
             }
             for (int i = 0; i < ITERATIONS; i++) {
+                boolean repeat = repeats > 0 && i > 0 && random.nextDouble() < repeats; // repeats = 0: the rows before
                 for (int p = 0; p < PARAMETERS; p++) {
                     double phi = 0.9 * p / PARAMETERS;
-                    state[p] = phi * state[p] + random.nextGaussian();
+                    double innovation = random.nextGaussian(); // drawn either way: the same series at any rate
+                    if (!repeat) {
+                        state[p] = phi * state[p] + innovation;
+                    }
                     draws.setValue(c, i, p, state[p]);
                 }
                 draws.setSampler(c, i, SamplerColumn.ACCEPT_STAT, random.nextDouble());
