@@ -22,14 +22,16 @@ public final class JitteredStart {
      * density and gradient; a non-finite start is redrawn with the same jitter scale (or, when
      * {@code scale} is 0, with 0.5, 1, 2, ... growing jitter).
      *
+     * @return the log-density and gradient evaluations made (one per chain plus the redraws)
      * @throws IllegalStateException when a chain has no finite start after the retries
      */
-    public static void place(double[] point, double scale, LogDensity density, ChainBlock block,
+    public static long place(double[] point, double scale, LogDensity density, ChainBlock block,
                              RandomGenerator[] chainRandom) {
         int d = density.dimension();
         double[] x = block.positions();
         double[] g = block.gradients();
         double[] lp = block.logDensities();
+        long evaluations = 0;
         for (int c = 0; c < block.chains(); c++) {
             RandomGenerator r = chainRandom[c];
             double s = scale;
@@ -39,6 +41,7 @@ public final class JitteredStart {
                     x[c * d + j] = point[j] + s * r.nextGaussian();
                 }
                 lp[c] = density.logDensityAndGradient(x, c * d, g, c * d);
+                evaluations++;
                 if (TrajectorySpread.finite(lp[c], g, c * d, d)) {
                     break;
                 }
@@ -48,6 +51,7 @@ public final class JitteredStart {
                 s = scale > 0 ? scale : 0.5 * Math.pow(2, attempt - 1);
             }
         }
+        return evaluations;
     }
 
     /**

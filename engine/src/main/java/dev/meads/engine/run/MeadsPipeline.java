@@ -34,6 +34,12 @@ import java.util.random.RandomGenerator;
  */
 public final class MeadsPipeline {
     /** Stage names, as reported to progress listeners and in {@link PipelineResult#stages()}. */
+    /**
+     * The notebook's comparison: λ̂ at the naive start (the initial point plus Gaussian jitter).
+     * Timed as a stage because it is the run's first use of the gradient, whose compilation in a
+     * fresh JVM would otherwise fall to NUTS.
+     */
+    public static final String NAIVE_START = "naive start";
     public static final String NUTS_WARMUP = "NUTS warmup";
     public static final String NUTS_DRAWS = "NUTS draws";
     public static final String SPREAD = "spread";
@@ -118,12 +124,14 @@ public final class MeadsPipeline {
 
         ChainBlock block = new ChainBlock(n, d);
         if (options.compareInitialisations() || options.initialisation() == Initialisation.NAIVE) {
+            long t0 = System.nanoTime();
             RandomGenerator[] naiveRandom = new RandomGenerator[n];
             for (int c = 0; c < n; c++) {
                 naiveRandom[c] = RandomStreams.forChain(seed, "naive", c);
             }
-            JitteredStart.place(initial, options.naiveJitter(), density, block, naiveRandom);
+            long evaluations = JitteredStart.place(initial, options.naiveJitter(), density, block, naiveRandom);
             ScaledGradientEigenvalue naive = ScaledGradientEigenvalue.of(block, options.meads());
+            result.addStage(new StageReport(NAIVE_START, seconds(t0), evaluations, 1, 1));
             result.setNaiveStart(naive);
             if (options.initialisation() == Initialisation.NAIVE) {
                 result.setEnsembleStart(naive);

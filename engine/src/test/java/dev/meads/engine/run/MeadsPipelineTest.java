@@ -114,6 +114,17 @@ class MeadsPipelineTest {
         assertTrue(r.naiveStart().lambda() > 1e3 * r.ensembleStart().lambda(),
                 "naive " + r.naiveStart() + " vs spread " + r.ensembleStart());
         assertTrue(r.ensembleStart().stepSize() > 0.1, "spread start gives a usable step size");
+        // The comparison is timed as the first stage (it is the run's first use of the
+        // gradient), one evaluation per chain, and counts in the pipeline's seconds.
+        StageReport first = r.stages().get(0);
+        assertEquals(MeadsPipeline.NAIVE_START, first.name());
+        assertEquals(32, first.gradientEvaluations());
+        assertTrue(first.seconds() > 0);
+        assertEquals(r.stages().stream().mapToDouble(StageReport::seconds).sum(), r.seconds(), 0.0);
+        PipelineResult without = new MeadsPipeline(new DiagonalGaussian(mean, sd),
+                small().withComparison(false, small().naiveJitter())).run();
+        assertNull(without.naiveStart());
+        assertEquals(MeadsPipeline.NUTS_WARMUP, without.stages().get(0).name(), "no comparison, no stage");
     }
 
     @Test
