@@ -11,9 +11,4 @@ package dev.meads.engine.io;
  */
 public record OutputTimes(double summarySeconds, double chainFilesSeconds, double summaryCsvSeconds,
         double plotsSeconds) {
-
-    /** The sum of the parts. */
-    public double totalSeconds() {
-        return summarySeconds + chainFilesSeconds + summaryCsvSeconds + plotsSeconds;
-    }
 }

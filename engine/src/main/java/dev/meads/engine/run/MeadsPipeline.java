@@ -33,11 +33,11 @@ import java.util.random.RandomGenerator;
  * its seed, whatever the thread count.
  */
 public final class MeadsPipeline {
-    /** Stage names, as reported to progress listeners and in {@link PipelineResult#stages()}. */
     /**
-     * The notebook's comparison: λ̂ at the naive start (the initial point plus Gaussian jitter).
-     * Timed as a stage because it is the run's first use of the gradient, whose compilation in a
-     * fresh JVM would otherwise fall to NUTS.
+     * Stage names, as reported to progress listeners and in {@link PipelineResult#stages()}. The
+     * first, the notebook's comparison (λ̂ at the initial point plus Gaussian jitter), is timed
+     * as a stage because it is the run's first use of the gradient, whose compilation in a fresh
+     * JVM would otherwise fall to NUTS.
      */
     public static final String NAIVE_START = "naive start";
     public static final String NUTS_WARMUP = "NUTS warmup";
