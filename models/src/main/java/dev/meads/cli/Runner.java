@@ -41,7 +41,7 @@ final class Runner {
         String selection = summarySelection(settings, model);
         Path folder = outputFolder(settings);
         OutputOptions outputs = new OutputOptions(settings.bool(Setting.OUTPUT_STAN_CSV), csvDigits(settings),
-                plotFormat(settings), settings.bool(Setting.OVERWRITE), model.forestGroup(),
+                settings.bool(Setting.OUTPUT_CSV_WHILE_SAMPLING), plotFormat(settings), settings.bool(Setting.OVERWRITE), model.forestGroup(),
                 model.forestReference(), List.of(), model.metadata());
 
         if (!quiet) {
@@ -71,7 +71,7 @@ final class Runner {
         if (quiet) {
             out.println(result.outputFolder());
         } else {
-            report(result, selection, secondsBefore);
+            report(result, selection, secondsBefore, outputs.csvWhileSampling());
         }
         if (!result.completed()) {
             err.println("meads: run interrupted in " + result.details().stoppedIn() + "; kept "
@@ -183,7 +183,7 @@ final class Runner {
         }
     }
 
-    private void report(SamplingResult r, String selection, double secondsBefore) {
+    private void report(SamplingResult r, String selection, double secondsBefore, boolean csvWhileSampling) {
         PipelineResult d = r.details();
         out.println();
         out.println("largest eigenvalue of the scaled gradients at the start, and the step size it implies:");
@@ -201,9 +201,10 @@ final class Runner {
                 d.gradientEvaluations());
         OutputTimes t = r.outputTimes();
         if (t != null) {
-            out.printf(Locale.ROOT, "after the pipeline: summary %.3f s, plots %.3f s, Stan CSV files %.3f s, "
-                    + "summary.csv %.3f s%n", t.summarySeconds(), t.plotsSeconds(), t.chainFilesSeconds(),
-                    t.summaryCsvSeconds());
+            out.printf(Locale.ROOT, "after the pipeline: summary %.3f s and Stan CSV files %.3f s (%s: %.3f s), "
+                    + "plots %.3f s, summary.csv %.3f s%n", t.summarySeconds(), t.chainFilesSeconds(),
+                    csvWhileSampling ? "one after the other" : "side by side",
+                    t.summaryAndChainFilesSeconds(), t.plotsSeconds(), t.summaryCsvSeconds());
         }
         if (Double.isFinite(secondsBefore)) {
             out.printf(Locale.ROOT, "before it: %.3f s from the JVM's launch (start-up, settings, data)%n",

@@ -71,6 +71,9 @@ public enum Setting {
     OUTPUT_STAN_CSV("output.stan-csv", "true", "write one Stan CSV file per chain"),
     OUTPUT_CSV_DIGITS("output.csv-digits", "6", "significant digits of the draws in the Stan CSV files (CmdStan "
             + "writes 6), or full for round-trip precision"),
+    OUTPUT_CSV_WHILE_SAMPLING("output.csv-while-sampling", "false", "write the Stan CSV rows while sampling, so "
+            + "that the files can be read during the run, instead of afterwards beside the summary (the default: "
+            + "the sampler then only stores the draws, and a run ends sooner)"),
     OUTPUT_PLOTS("output.plots", "svg", "svg | png | none: the plots' format (true means svg, false none); SVG "
             + "files open in any browser and take under 0.1 s of a fresh JVM, PNG ones about 0.8 s"),
     SUMMARY("summary", "", "parameters shown in the terminal summary, e.g. theta[1:5],sigma_y; empty = the "

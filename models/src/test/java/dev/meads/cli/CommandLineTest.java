@@ -41,8 +41,8 @@ class CommandLineTest {
         assertTrue(r.out().contains("lambda_max"), r.out());
         assertTrue(r.out().contains("posterior summary"), r.out());
         assertTrue(r.out().contains("output: " + out), r.out());
-        assertTrue(r.out().matches("(?s).*\nafter the pipeline: summary \\d+\\.\\d{3} s, plots \\d+\\.\\d{3} s, .*"),
-                r.out());
+        assertTrue(r.out().matches("(?s).*\nafter the pipeline: summary \\d+\\.\\d{3} s and Stan CSV files "
+                + "\\d+\\.\\d{3} s \\(side by side: \\d+\\.\\d{3} s\\), plots \\d+\\.\\d{3} s, .*"), r.out());
         if (profile.startsWith("radon")) {
             assertTrue(Files.exists(out.resolve("forest.svg")), "radon runs draw the county forest plot");
             assertTrue(r.out().contains("sigma_alpha"), r.out());

@@ -57,7 +57,10 @@ class InterruptTest {
         String javaBin = ProcessHandle.current().info().command().orElse("java");
         List<String> cmd = new ArrayList<>(List.of(javaBin, "--add-modules=jdk.incubator.vector", "-cp",
                 System.getProperty("java.class.path"), "dev.meads.cli.Main", "run", "smoke", "--set", "chains=8", "--set", "draws=20000",
-                "--set", "output.plots=false", "--out", out.toString()));
+                "--set", "output.plots=false",
+                // rows while sampling, so that the first file shows that sampling has begun (rows
+                // written afterwards are checked on interruption in MeadsSamplerTest)
+                "--set", "output.csv-while-sampling=true", "--out", out.toString()));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(false).start();
         StringBuilder err = new StringBuilder();
         Thread reader = new Thread(() -> {

@@ -8,9 +8,14 @@ import java.util.Map;
  * What a run writes into its output folder besides {@code summary.csv} and
  * {@code report.json}: Stan CSV files (one per chain), plots, and facts for the report.
  *
- * @param stanCsv         write one Stan CSV file per chain, row by row while sampling
+ * @param stanCsv         write one Stan CSV file per chain
  * @param csvDigits       significant digits of the draws in those files (CmdStan writes 6), or 0
  *                        for full round-trip precision
+ * @param csvWhileSampling write the files' rows while sampling (readable during the run, and kept
+ *                        up to the last flush if the process is killed) instead of after it,
+ *                        beside the summary. After is the default: the sampler then only stores
+ *                        draws, and the text is made while the summary runs (a fresh radon
+ *                        process: pipeline 0.59 -> 0.40 s, whole process 1.39 -> 1.30 s)
  * @param plots           the format of the plots (R-hat histograms, traces, MEADS traces, forest plot), or
  *                        {@link PlotFormat#NONE}
  * @param overwrite       replace an existing folder that meads wrote earlier
@@ -19,7 +24,7 @@ import java.util.Map;
  * @param traceParameters parameters shown in the trace plot (empty: the first four)
  * @param metadata        facts for the report's "model" section (data source, sizes, priors)
  */
-public record OutputOptions(boolean stanCsv, int csvDigits, PlotFormat plots, boolean overwrite, String forestGroup,
+public record OutputOptions(boolean stanCsv, int csvDigits, boolean csvWhileSampling, PlotFormat plots, boolean overwrite, String forestGroup,
                             String forestReference, List<String> traceParameters, Map<String, String> metadata) {
 
     public OutputOptions {
@@ -32,20 +37,29 @@ public record OutputOptions(boolean stanCsv, int csvDigits, PlotFormat plots, bo
         metadata = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
     }
 
-    /** Stan CSV (6 significant digits, as CmdStan) and SVG plots on, no overwrite, no forest plot. */
+    /**
+     * Stan CSV (6 significant digits, as CmdStan, written after sampling) and SVG plots on, no
+     * overwrite, no forest plot.
+     */
     public static OutputOptions defaults() {
-        return new OutputOptions(true, 6, PlotFormat.SVG, false, null, null, List.of(), Map.of());
+        return new OutputOptions(true, 6, false, PlotFormat.SVG, false, null, null, List.of(), Map.of());
     }
 
     public OutputOptions withStanCsv(boolean on) {
-        return new OutputOptions(on, csvDigits, plots, overwrite, forestGroup, forestReference, traceParameters,
+        return new OutputOptions(on, csvDigits, csvWhileSampling, plots, overwrite, forestGroup, forestReference, traceParameters,
                 metadata);
     }
 
     /** Significant digits of the draws in the Stan CSV files; 0 for full round-trip precision. */
     public OutputOptions withCsvDigits(int digits) {
-        return new OutputOptions(stanCsv, digits, plots, overwrite, forestGroup, forestReference, traceParameters,
+        return new OutputOptions(stanCsv, digits, csvWhileSampling, plots, overwrite, forestGroup, forestReference, traceParameters,
                 metadata);
+    }
+
+    /** Stan CSV rows written while sampling when {@code on}, after it (beside the summary) otherwise. */
+    public OutputOptions withCsvWhileSampling(boolean on) {
+        return new OutputOptions(stanCsv, csvDigits, on, plots, overwrite, forestGroup, forestReference,
+                traceParameters, metadata);
     }
 
     /** SVG plots when {@code on}, none otherwise. */
@@ -54,26 +68,26 @@ public record OutputOptions(boolean stanCsv, int csvDigits, PlotFormat plots, bo
     }
 
     public OutputOptions withPlots(PlotFormat format) {
-        return new OutputOptions(stanCsv, csvDigits, format, overwrite, forestGroup, forestReference, traceParameters,
+        return new OutputOptions(stanCsv, csvDigits, csvWhileSampling, format, overwrite, forestGroup, forestReference, traceParameters,
                 metadata);
     }
 
     public OutputOptions withOverwrite(boolean on) {
-        return new OutputOptions(stanCsv, csvDigits, plots, on, forestGroup, forestReference, traceParameters,
+        return new OutputOptions(stanCsv, csvDigits, csvWhileSampling, plots, on, forestGroup, forestReference, traceParameters,
                 metadata);
     }
 
     /** A forest plot of the elements of {@code group}, with {@code reference}'s posterior mean as a line. */
     public OutputOptions withForest(String group, String reference) {
-        return new OutputOptions(stanCsv, csvDigits, plots, overwrite, group, reference, traceParameters, metadata);
+        return new OutputOptions(stanCsv, csvDigits, csvWhileSampling, plots, overwrite, group, reference, traceParameters, metadata);
     }
 
     public OutputOptions withTraceParameters(List<String> names) {
-        return new OutputOptions(stanCsv, csvDigits, plots, overwrite, forestGroup, forestReference, names, metadata);
+        return new OutputOptions(stanCsv, csvDigits, csvWhileSampling, plots, overwrite, forestGroup, forestReference, names, metadata);
     }
 
     public OutputOptions withMetadata(Map<String, String> facts) {
-        return new OutputOptions(stanCsv, csvDigits, plots, overwrite, forestGroup, forestReference, traceParameters,
+        return new OutputOptions(stanCsv, csvDigits, csvWhileSampling, plots, overwrite, forestGroup, forestReference, traceParameters,
                 facts);
     }
 }

@@ -138,28 +138,15 @@ public final class SamplingResult {
     }
 
     /**
-     * Writes the output folder after the run: Stan CSV files (from the stored draws), summary,
-     * report and plots. Prefer {@link MeadsSampler#output} to stream the Stan CSV files while
-     * sampling.
+     * Writes the output folder after the run: Stan CSV files (from the stored draws, beside the
+     * summary), summary, report and plots. {@link MeadsSampler#output} does the same as part of
+     * the run.
      */
     public Path writeTo(Path folder, OutputOptions options) throws IOException {
-        OutputWriter writer = new OutputWriter(folder, options, density, result.options());
+        // the sampling is over: whatever the options say, the rows come from the stored draws
+        OutputWriter writer = new OutputWriter(folder, options.withCsvWhileSampling(false), density,
+                result.options());
         Draws d = result.draws();
-        if (d != null && writer.drawListener() != null) {
-            var listener = writer.drawListener();
-            listener.samplingStarted(result.frozenParameters());
-            double[] values = new double[d.parameters()];
-            double[] sampler = new double[dev.meads.engine.draws.SamplerColumn.COUNT];
-            for (int c = 0; c < d.chains(); c++) {
-                for (int i = 0; i < d.iterations(); i++) {
-                    d.draw(c, i, values, 0);
-                    for (var col : dev.meads.engine.draws.SamplerColumn.values()) {
-                        sampler[col.ordinal()] = d.sampler(c, i, col);
-                    }
-                    listener.draw(c, i, values, sampler);
-                }
-            }
-        }
         List<Path> written = writer.finish(result, () -> d == null || d.iterations() < 4 ? null : summary(),
                 MeadsSampler.version());
         setOutput(writer.path(), written, writer.times());

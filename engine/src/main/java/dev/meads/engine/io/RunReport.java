@@ -169,6 +169,7 @@ public final class RunReport {
             w.name("after_pipeline").beginObject();
             w.name("summary_seconds").value(times.summarySeconds());
             w.name("chain_files_seconds").value(times.chainFilesSeconds());
+            w.name("summary_and_chain_files_seconds").value(times.summaryAndChainFilesSeconds());
             w.name("summary_csv_seconds").value(times.summaryCsvSeconds());
             w.name("plots_seconds").value(times.plotsSeconds());
             w.endObject();

@@ -1,5 +1,7 @@
 package dev.meads.engine.io;
 
+import dev.meads.engine.draws.Draws;
+import dev.meads.engine.draws.SamplerColumn;
 import dev.meads.engine.ghmc.DrawListener;
 import dev.meads.engine.ghmc.GhmcParameters;
 import java.io.IOException;
@@ -9,9 +11,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Writes the sampling phase to one Stan CSV file per chain as the draws are made, so an
- * interrupted run leaves valid files up to its last complete draw. The adaptation block holds
- * the frozen step size and the inverse metric {@code diag(s²)} of the chains' scale.
+ * Writes the sampling phase to one Stan CSV file per chain: either as the draws are made (as a
+ * {@link DrawListener}), so that the files can be read during the run, or afterwards from the
+ * stored draws ({@link #writeDraws}), with the same bytes. Either way an interrupted run leaves
+ * valid files up to its last complete draw. The adaptation block holds the frozen step size and
+ * the inverse metric {@code diag(s²)} of the chains' scale.
  */
 public final class StanCsvStream implements DrawListener, AutoCloseable {
     /** File-name prefix of the chain files: {@code <prefix>_<k>.csv}. */
@@ -68,6 +72,33 @@ public final class StanCsvStream implements DrawListener, AutoCloseable {
             writers[chain].writeDraw(samplerValues, 0, values, 0);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + writers[chain].path() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Writes finished draws, every iteration they hold, as {@link #samplingStarted} and
+     * {@link #draw} would have while sampling: one file after the other, so that each is
+     * written out while its rows are still in the cache.
+     *
+     * @param parameters the sampling phase's parameters (for the adaptation block)
+     */
+    public void writeDraws(Draws draws, GhmcParameters parameters) {
+        if (draws.chains() != writers.length || draws.parameters() != names.length) {
+            throw new IllegalArgumentException("draws of " + draws.chains() + " chains x " + draws.parameters()
+                    + " parameters for files of " + writers.length + " chains x " + names.length);
+        }
+        samplingStarted(parameters);
+        double[] values = new double[draws.parameters()];
+        double[] sampler = new double[SamplerColumn.COUNT];
+        SamplerColumn[] columns = SamplerColumn.values();
+        for (int c = 0; c < draws.chains(); c++) {
+            for (int it = 0; it < draws.iterations(); it++) {
+                draws.draw(c, it, values, 0);
+                for (SamplerColumn col : columns) {
+                    sampler[col.ordinal()] = draws.sampler(c, it, col);
+                }
+                draw(c, it, values, sampler);
+            }
         }
     }
 

@@ -98,11 +98,16 @@ class MeadsSamplerTest {
         }
         assertEquals(r.details().stages().stream().map(dev.meads.engine.run.StageReport::sectionsAlone).toList(),
                 reported, "each stage reports how many of its sections ran alone while the JIT compiled");
-        // what came after the pipeline, timed in the result and the report alike
-        assertTrue(times.summarySeconds() > 0 && times.plotsSeconds() > 0 && times.chainFilesSeconds() >= 0
+        // what came after the pipeline, timed in the result and the report alike; the files and
+        // the summary are made side by side, so together they take at most the sum of the two
+        assertTrue(times.summarySeconds() > 0 && times.plotsSeconds() > 0 && times.chainFilesSeconds() > 0
                 && times.summaryCsvSeconds() > 0, times.toString());
+        assertTrue(times.summaryAndChainFilesSeconds() >= Math.max(times.summarySeconds(), times.chainFilesSeconds())
+                && times.summaryAndChainFilesSeconds() <= times.summarySeconds() + times.chainFilesSeconds() + 0.05,
+                times.toString());
         assertTrue(report.contains("\"after_pipeline\": {\n    \"summary_seconds\": " + times.summarySeconds()
-                + ",\n    \"chain_files_seconds\": " + times.chainFilesSeconds()), report);
+                + ",\n    \"chain_files_seconds\": " + times.chainFilesSeconds()
+                + ",\n    \"summary_and_chain_files_seconds\": " + times.summaryAndChainFilesSeconds()), report);
         assertTrue(report.contains("\"plots_seconds\": " + times.plotsSeconds()), report);
         // never overwritten without asking
         assertThrows(java.io.UncheckedIOException.class, () -> small().output(out, OutputOptions.defaults()).run());
@@ -111,17 +116,64 @@ class MeadsSamplerTest {
 
     @Test
     void cancelledRunLeavesAnIncompleteButReadableFolder(@TempDir Path tmp) throws Exception {
-        Path out = tmp.resolve("stopped");
+        for (boolean whileSampling : new boolean[] {false, true}) {
+            Path out = tmp.resolve("stopped-" + whileSampling);
+            AtomicInteger polls = new AtomicInteger();
+            int stopAt = 100 + 40 + 200 + 30;
+            SamplingResult r = small().output(out, OutputOptions.defaults().withPlots(false)
+                            .withCsvWhileSampling(whileSampling))
+                    .cancellation(() -> polls.incrementAndGet() > stopAt).run();
+            assertFalse(r.completed());
+            assertEquals(30, r.draws().iterations());
+            StanCsvRead back = StanCsvReader.read(out.resolve("chain_3.csv"));
+            assertEquals(30, back.draws().iterations());
+            assertTrue(Files.readString(out.resolve("chain_16.csv")).endsWith("# Interrupted: 30 of 200 draws written\n"),
+                    "rows " + (whileSampling ? "while sampling" : "afterwards"));
+            assertTrue(Files.readString(out.resolve("report.json")).contains("\"completed\": false"));
+            assertTrue(Files.exists(out.resolve("summary.csv")));
+        }
+    }
+
+    /**
+     * Rows written while sampling and rows written afterwards from the stored draws are the same
+     * bytes; only the elapsed times, measured in each run, differ.
+     */
+    @Test
+    void csvRowsAreTheSameWhileSamplingOrAfter(@TempDir Path tmp) throws Exception {
+        Path after = tmp.resolve("after");
+        Path during = tmp.resolve("during");
+        small().threads(2).output(after, OutputOptions.defaults().withPlots(false)).run();
+        small().threads(2).output(during, OutputOptions.defaults().withPlots(false).withCsvWhileSampling(true)).run();
+        for (int c = 1; c <= 16; c++) {
+            String name = "chain_" + c + ".csv";
+            List<String> a = Files.readAllLines(after.resolve(name));
+            List<String> b = Files.readAllLines(during.resolve(name));
+            assertEquals(200 + 1, a.stream().filter(l -> !l.startsWith("#")).count(), name + ": header and rows");
+            assertEquals(a.stream().filter(l -> !l.contains("seconds")).toList(),
+                    b.stream().filter(l -> !l.contains("seconds")).toList(), name);
+        }
+    }
+
+    /** A failure while writing the files afterwards reaches the caller, naming the file. */
+    @Test
+    void csvFailureAfterSamplingIsReported(@TempDir Path tmp) throws Exception {
+        Path out = tmp.resolve("blocked");
+        // the folder exists from the start; while sampling, before any file is written, a
+        // directory takes the first file's name
         AtomicInteger polls = new AtomicInteger();
-        int stopAt = 100 + 40 + 200 + 30;
-        SamplingResult r = small().output(out, OutputOptions.defaults().withPlots(false))
-                .cancellation(() -> polls.incrementAndGet() > stopAt).run();
-        assertFalse(r.completed());
-        assertEquals(30, r.draws().iterations());
-        StanCsvRead back = StanCsvReader.read(out.resolve("chain_3.csv"));
-        assertEquals(30, back.draws().iterations());
-        assertTrue(Files.readString(out.resolve("report.json")).contains("\"completed\": false"));
-        assertTrue(Files.exists(out.resolve("summary.csv")));
+        java.io.UncheckedIOException e = assertThrows(java.io.UncheckedIOException.class, () -> small()
+                .output(out, OutputOptions.defaults().withPlots(false))
+                .cancellation(() -> {
+                    if (polls.incrementAndGet() == 100 + 40 + 200 + 5) {
+                        try {
+                            Files.createDirectory(out.resolve("chain_1.csv"));
+                        } catch (java.io.IOException io) {
+                            throw new java.io.UncheckedIOException(io);
+                        }
+                    }
+                    return false;
+                }).run());
+        assertTrue(e.getMessage().contains("chain_1.csv"), e.getMessage());
     }
 
     /**
