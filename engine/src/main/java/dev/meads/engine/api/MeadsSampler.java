@@ -241,8 +241,9 @@ public final class MeadsSampler {
     }
 
     /**
-     * Writes the run's output folder: Stan CSV files row by row while sampling, then summary,
-     * report and plots. The folder is created at once (so a bad path fails before any work).
+     * Writes the run's output folder: Stan CSV files (after sampling, beside the summary, or row
+     * by row while sampling: {@link OutputOptions#withCsvWhileSampling}), summary, report and
+     * plots. The folder is created at once (so a bad path fails before any work).
      */
     public MeadsSampler output(Path folder, OutputOptions outputs) {
         this.outputFolder = folder;
