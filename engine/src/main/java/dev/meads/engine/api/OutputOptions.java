@@ -15,7 +15,7 @@ import java.util.Map;
  *                        up to the last flush if the process is killed) instead of after it,
  *                        beside the summary. After is the default: the sampler then only stores
  *                        draws, and the text is made while the summary runs (a fresh radon
- *                        process: pipeline 0.59 -> 0.40 s, whole process 1.39 -> 1.30 s)
+ *                        process: pipeline 0.59 -> 0.42 s, whole process 1.39 -> 1.32 s)
  * @param plots           the format of the plots (R-hat histograms, traces, MEADS traces, forest plot), or
  *                        {@link PlotFormat#NONE}
  * @param overwrite       replace an existing folder that meads wrote earlier

@@ -90,7 +90,7 @@ final class OutputWriter {
      *
      * <p>The files' rows are made on a thread of their own while this one computes the summary:
      * in a fresh JVM the summary leaves CPU time unused while the compiler works on its code,
-     * and the rows fill it (radon, whole process 1.39 -> 1.30 s against rows written while
+     * and the rows fill it (radon, whole process 1.39 -> 1.32 s against rows written while
      * sampling).
      */
     List<Path> finish(PipelineResult result, Supplier<Summary> summary, String version) throws IOException {
