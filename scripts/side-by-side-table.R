@@ -4,6 +4,9 @@
 #   OUT_DIR/stan/runs.tsv                      model, seed, process wall/user/sys seconds
 #   OUT_DIR/meads/runs.tsv                     model, seed, folder, process wall/user/sys seconds
 #   OUT_DIR/meads/<folder>/report.json         meads' own report of each run
+#   OUT_DIR/meads-warm/runs.tsv, <folder>/report.json
+#                                              runs after compilation (optional; absent before
+#                                              2026-11-27 22:00 UTC)
 #
 #   Rscript scripts/side-by-side-table.R OUT_DIR
 #
@@ -65,6 +68,20 @@ meads <- do.call(rbind, lapply(seq_len(nrow(meads_runs)), function(i) {
              divergences = rep$sampling$divergences, load = r$load_1min_before)
 }))
 
+# Runs whose reported pipeline came after others in the same JVM (--set warm-runs=N).
+warm_file <- file.path(out_dir, "meads-warm", "runs.tsv")
+warm_runs <- if (file.exists(warm_file)) read.delim(warm_file, stringsAsFactors = FALSE) else data.frame()
+warm <- if (nrow(warm_runs) == 0) NULL else do.call(rbind, lapply(seq_len(nrow(warm_runs)), function(i) {
+  r <- warm_runs[i, ]
+  rep <- fromJSON(file.path(out_dir, "meads-warm", r$folder, "report.json"), simplifyVector = FALSE)
+  if (!isTRUE(rep$completed)) stop(r$folder, " (after compilation): the run did not complete", call. = FALSE)
+  if (is.null(rep$java$pipelines_before) || rep$java$pipelines_before < 1)
+    stop(r$folder, " (after compilation): no pipeline ran before it in its JVM", call. = FALSE)
+  d <- rep$diagnostics
+  data.frame(model = r$model, seed = r$seed, total_s = rep$total_seconds, before = rep$java$pipelines_before,
+             ess = d$min_ess_bulk, rhat = d$max_rhat, grads = rep$total_gradient_evaluations)
+}))
+
 fmt <- function(x, digits = 3) {
   ifelse(abs(x) >= 100, formatC(x, format = "f", digits = 0, big.mark = ","),
          formatC(x, format = "fg", digits = digits, flag = "#"))
@@ -108,6 +125,14 @@ for (model in c("irt", "radon")) {
   emit(sprintf("| | meads, in-process (whole pipeline) | %d | %s s | %s | %s | %s | **%s** |",
                nrow(m), spread(m$total_s), spread(m$ess), spread(m$rhat, rhat_fmt), spread(m$grads),
                spread(in_process)))
+  wm <- if (is.null(warm)) NULL else warm[warm$model == model, ]
+  after_compilation <- NULL
+  if (!is.null(wm) && nrow(wm) > 0) {
+    after_compilation <- wm$ess / wm$total_s
+    emit(sprintf("| | meads, in-process after compilation (the pipeline run %s times first in the same JVM, `--set warm-runs`) | %d | %s s | %s | %s | %s | **%s** |",
+                 paste(unique(wm$before), collapse = "/"), nrow(wm), spread(wm$total_s), spread(wm$ess),
+                 spread(wm$rhat, rhat_fmt), spread(wm$grads), spread(after_compilation)))
+  }
   emit(sprintf("| | meads, whole process (`./meads run %s`, JVM start and output files included) | %d | %s s wall | | | | %s |",
                model, nrow(m), spread(m$wall_s), spread(whole)))
   emit(sprintf("| | meads per CPU-second (in-process s × %s threads) | %d | %s CPU-s | | | | %s per CPU-s |",
@@ -116,34 +141,41 @@ for (model in c("irt", "radon")) {
                nrow(m), spread(m$cpu_s), spread(measured_cpu)))
   emit(sprintf("| | BlackJAX MEADS (Python), after compilation; quoted from PERFORMANCE.md, not re-run | 1 | %s s | %s | %s | | %s |",
                fmt(p$seconds), fmt(p$ess), rhat_fmt(p$rhat), fmt(python_rate)))
+  warm_rate <- if (is.null(after_compilation)) NA_real_ else median(after_compilation)
   ratio_rows[[model]] <- list(
     stan = c(c(in_process = median(in_process), whole = median(whole), per_cpu = median(per_cpu),
-               measured_cpu = median(measured_cpu)) / median(stan_rate),
+               measured_cpu = median(measured_cpu), after_compilation = warm_rate) / median(stan_rate),
              process_cpu = median(measured_cpu) / median(stan_process_cpu)),
-    python = c(in_process = median(in_process), whole = median(whole)) / python_rate)
+    python = c(in_process = median(in_process), whole = median(whole), after_compilation = warm_rate) /
+      python_rate)
 }
 
-verdict <- function(x, target) sprintf("%s× %s", fmt(x), if (x >= target) "(met)" else "(**missed**)")
+verdict <- function(x, target) {
+  if (is.na(x)) return("(not run)")
+  sprintf("%s× %s", fmt(x), if (x >= target) "(met)" else "(**missed**)")
+}
 emit("")
 emit("### Ratios (meads ÷ peer, min bulk ESS per second)")
 emit("")
 emit(sprintf("Target: at least %g× Stan's ESS per chain-second and at least %g× Python's ESS per second.",
              targets[["stan"]], targets[["python"]]))
 emit("")
-emit("Columns 2-5 divide by Stan's min bulk ESS per chain-second (warmup + sampling). Column 6 compares whole processes, each per measured CPU-second (user + sys): `./meads run` against `Rscript run_stan_peer.R sample`. Columns 7-8 divide by the BlackJAX figure (pipeline wall seconds, after compilation).")
+emit("Columns 2-5 and 7 divide by Stan's min bulk ESS per chain-second (warmup + sampling). Column 6 compares whole processes, each per measured CPU-second (user + sys): `./meads run` against `Rscript run_stan_peer.R sample`. Columns 8-10 divide by the BlackJAX figure (pipeline wall seconds, after JAX's compilation); column 10 compares the two after compilation, meads' in-process pipeline after the same pipeline has run in its JVM. Columns 2 and 8 are meads in a fresh JVM, compilation included.")
 emit("")
-emit("| workload | in-process | whole process (wall) | per CPU-s (in-process wall × threads) | per measured CPU-s of the process | process vs process, per measured CPU-s | vs Python: in-process | vs Python: whole process |")
-emit("|---|---|---|---|---|---|---|---|")
+emit("| workload | in-process | whole process (wall) | per CPU-s (in-process wall × threads) | per measured CPU-s of the process | process vs process, per measured CPU-s | in-process after compilation | vs Python: in-process | vs Python: whole process | vs Python: both after compilation |")
+emit("|---|---|---|---|---|---|---|---|---|---|")
 for (model in names(ratio_rows)) {
   r <- ratio_rows[[model]]
-  emit(sprintf("| %s | %s | %s | %s | %s | %s | %s | %s |", labels[[model]],
+  emit(sprintf("| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |", labels[[model]],
                verdict(r$stan[["in_process"]], targets[["stan"]]),
                verdict(r$stan[["whole"]], targets[["stan"]]),
                verdict(r$stan[["per_cpu"]], targets[["stan"]]),
                verdict(r$stan[["measured_cpu"]], targets[["stan"]]),
                verdict(r$stan[["process_cpu"]], targets[["stan"]]),
+               verdict(r$stan[["after_compilation"]], targets[["stan"]]),
                verdict(r$python[["in_process"]], targets[["python"]]),
-               verdict(r$python[["whole"]], targets[["python"]])))
+               verdict(r$python[["whole"]], targets[["python"]]),
+               verdict(r$python[["after_compilation"]], targets[["python"]])))
 }
 stage_table <- do.call(rbind, stages)
 emit("")

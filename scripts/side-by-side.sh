@@ -2,11 +2,14 @@
 # meads and Stan side by side on the BlackJAX MEADS notebook's two workloads (IRT 2PL, centred
 # radon), on the data files shipped inside meads. One command:
 #
-#   scripts/side-by-side.sh [--reps N] [--stan-reps N] [--out DIR] [--lock FILE | --no-lock]
-#                           [--wait-load X] [--keep-draws]
+#   scripts/side-by-side.sh [--reps N] [--stan-reps N] [--warm-reps N] [--out DIR]
+#                           [--lock FILE | --no-lock] [--wait-load X] [--keep-draws]
 #
 #   --reps N       meads runs per workload, seeds 1..N (default 5)
 #   --stan-reps N  Stan runs per workload, seeds 1..N (default 3)
+#   --warm-reps N  meads runs per workload after compilation, seeds 1..N (default 3; 0: none):
+#                  each runs the pipeline 3 times first in the same JVM (--set warm-runs=3),
+#                  the figure to set beside the Python one, which is after JAX's compilation
 #   --out DIR      where the raw outputs go (default runs/side-by-side-<date>-<time>)
 #   --lock FILE    timed runs hold an flock on FILE, so that benchmarks of others on the same
 #                  machine do not overlap them (default /tmp/jmh.lock); --no-lock skips it
@@ -28,6 +31,8 @@ root="$(cd "$here/.." && pwd)"
 invocation="scripts/side-by-side.sh${*:+ $*}"
 reps=5
 stan_reps=3
+warm_reps=3
+warm_runs=3
 out=""
 lock=/tmp/jmh.lock
 keep_draws=0
@@ -41,6 +46,9 @@ while [ $# -gt 0 ]; do
     case "$1" in
         --reps) [ $# -ge 2 ] || die "--reps needs a value"; positive --reps "$2"; reps=$2; shift 2 ;;
         --stan-reps) [ $# -ge 2 ] || die "--stan-reps needs a value"; positive --stan-reps "$2"; stan_reps=$2; shift 2 ;;
+        --warm-reps) [ $# -ge 2 ] || die "--warm-reps needs a value"
+                     [[ "$2" =~ ^[0-9]+$ ]] || die "--warm-reps needs a whole number, got '$2'"
+                     warm_reps=$2; shift 2 ;;
         --out) [ $# -ge 2 ] || die "--out needs a folder"; out=$2; shift 2 ;;
         --lock) [ $# -ge 2 ] || die "--lock needs a file"; lock=$2; shift 2 ;;
         --no-lock) lock=""; shift ;;
@@ -48,7 +56,7 @@ while [ $# -gt 0 ]; do
                      [[ "$2" =~ ^[0-9]+([.][0-9]+)?$ ]] || die "--wait-load needs a number, got '$2'"
                      wait_load=$2; shift 2 ;;
         --keep-draws) keep_draws=1; shift ;;
-        -h|--help) sed -n '2,22p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h|--help) sed -n '2,25p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) die "unknown argument '$1' (try --help)" ;;
     esac
 done
@@ -84,7 +92,7 @@ meads_version=$(./meads --version 2>/dev/null | head -n 1) || die "./meads --ver
 # --- output folder and environment -----------------------------------------------------------
 [ -n "$out" ] || out="runs/side-by-side-$(date +%Y%m%d-%H%M%S)"
 [ ! -e "$out" ] || die "$out exists already; choose another --out"
-mkdir -p "$out/stan" "$out/meads"
+mkdir -p "$out/stan" "$out/meads" "$out/meads-warm"
 out="$(cd "$out" && pwd)"
 models_cache="$root/runs/.stan-models"
 
@@ -109,7 +117,7 @@ wait_for_quiet() {
 cxx=$(R CMD config CXX14 2>/dev/null | head -n 1)
 {
     echo "date: $(date -u '+%Y-%m-%d %H:%M:%S UTC')"
-    echo "command: $invocation (meads seeds 1..$reps, Stan seeds 1..$stan_reps, lock: ${lock:-none}, wait for load below: ${wait_load:-no})"
+    echo "command: $invocation (meads seeds 1..$reps, Stan seeds 1..$stan_reps, meads after compilation seeds 1..$warm_reps, lock: ${lock:-none}, wait for load below: ${wait_load:-no})"
     echo "git commit: $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)"
     echo "host: $(uname -srm)"
     echo "os: $( (. /etc/os-release 2>/dev/null && echo "$PRETTY_NAME") || echo unknown)"
@@ -180,6 +188,23 @@ for seed in $(seq 1 "$reps"); do
         if [ "$keep_draws" -eq 0 ] && [ "$seed" -ne 1 ]; then
             rm -f "$out/meads/$folder"/chain_*.csv
         fi
+    done
+done
+# --- meads after compilation: the pipeline run $warm_runs times first in the same JVM -------------
+# Only the in-process figure counts here, so no files are written.
+printf 'model\tseed\tfolder\twall_s\tuser_s\tsys_s\tload_1min_before\n' >"$out/meads-warm/runs.tsv"
+for seed in $(seq 1 "$warm_reps"); do
+    for model in irt radon; do
+        folder="$model-seed$seed"
+        timing="$out/meads-warm/$folder.timing"
+        timed "$timing" ./meads run "$model" --seed "$seed" --quiet --out "$out/meads-warm/$folder" \
+            --set warm-runs="$warm_runs" --set output.stan-csv=false --set output.plots=none \
+            >/dev/null 2>"$out/meads-warm/$folder.stderr" ||
+            { tail -n 30 "$out/meads-warm/$folder.stderr" >&2; die "meads run $model seed $seed after compilation failed"; }
+        read -r wall user sys load <"$timing"
+        printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$model" "$seed" "$folder" "$wall" "$user" "$sys" "$load" \
+            >>"$out/meads-warm/runs.tsv"
+        say "meads $model seed $seed after $warm_runs pipelines in the same JVM: $(grep -o '"total_seconds": *[0-9.]*' "$out/meads-warm/$folder/report.json" | sed 's/.*: *//') s in-process"
     done
 done
 report1="$out/meads/irt-seed1/report.json"

@@ -47,15 +47,23 @@ final class Runner {
         if (!quiet) {
             header(settings, model, options);
         }
+        int warmRuns = settings.integer(Setting.WARM_RUNS, 0);
         Interruption interruption = new Interruption();
         interruption.install();
-        ProgressPrinter progress = quiet ? null : new ProgressPrinter(err, ProgressPrinter.stderrIsTerminal());
-        MeadsSampler sampler = MeadsSampler.forModel(model.density()).options(options).cancellation(interruption)
-                .scalarKernels(SamplerSettings.scalarKernels(settings)).output(folder, outputs);
-        Boolean scalarNuts = SamplerSettings.scalarNutsKernels(settings);
-        if (scalarNuts != null) {
-            sampler.scalarNutsKernels(scalarNuts);
+        for (int i = 0; i < warmRuns; i++) {
+            SamplingResult warm = sampler(settings, model, options, interruption).run();
+            if (!warm.completed()) {
+                err.println("meads: interrupted during warm-up run " + (i + 1) + " of " + warmRuns
+                        + "; nothing was written");
+                return Interruption.EXIT_CODE;
+            }
+            if (!quiet) {
+                out.printf(Locale.ROOT, "warm-up run %d of %d: pipeline %.3f s (no output)%n", i + 1, warmRuns,
+                        warm.details().seconds());
+            }
         }
+        ProgressPrinter progress = quiet ? null : new ProgressPrinter(err, ProgressPrinter.stderrIsTerminal());
+        MeadsSampler sampler = sampler(settings, model, options, interruption).output(folder, outputs);
         if (progress != null) {
             sampler.progress(progress);
         }
@@ -71,7 +79,7 @@ final class Runner {
         if (quiet) {
             out.println(result.outputFolder());
         } else {
-            report(result, selection, secondsBefore, outputs.csvWhileSampling());
+            report(result, selection, secondsBefore, outputs.csvWhileSampling(), warmRuns);
         }
         if (!result.completed()) {
             err.println("meads: run interrupted in " + result.details().stoppedIn() + "; kept "
@@ -80,6 +88,18 @@ final class Runner {
             return Interruption.EXIT_CODE;
         }
         return 0;
+    }
+
+    /** The sampler of this job, without output or progress. */
+    private static MeadsSampler sampler(Settings settings, ModelSetup model, PipelineOptions options,
+                                        Interruption interruption) {
+        MeadsSampler sampler = MeadsSampler.forModel(model.density()).options(options).cancellation(interruption)
+                .scalarKernels(SamplerSettings.scalarKernels(settings));
+        Boolean scalarNuts = SamplerSettings.scalarNutsKernels(settings);
+        if (scalarNuts != null) {
+            sampler.scalarNutsKernels(scalarNuts);
+        }
+        return sampler;
     }
 
     private static int csvDigits(Settings s) {
@@ -183,7 +203,8 @@ final class Runner {
         }
     }
 
-    private void report(SamplingResult r, String selection, double secondsBefore, boolean csvWhileSampling) {
+    private void report(SamplingResult r, String selection, double secondsBefore, boolean csvWhileSampling,
+                        int warmRuns) {
         PipelineResult d = r.details();
         out.println();
         out.println("largest eigenvalue of the scaled gradients at the start, and the step size it implies:");
@@ -207,8 +228,8 @@ final class Runner {
                     t.summaryAndChainFilesSeconds(), t.plotsSeconds(), t.summaryCsvSeconds());
         }
         if (Double.isFinite(secondsBefore)) {
-            out.printf(Locale.ROOT, "before it: %.3f s from the JVM's launch (start-up, settings, data)%n",
-                    secondsBefore);
+            out.printf(Locale.ROOT, "before it: %.3f s from the JVM's launch (start-up, settings, data%s)%n",
+                    secondsBefore, warmRuns == 0 ? "" : warmRuns == 1 ? ", the warm-up run" : ", the warm-up runs");
         }
         GhmcParameters frozen = d.frozenParameters();
         if (frozen != null && r.draws() != null) {

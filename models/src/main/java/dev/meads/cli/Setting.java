@@ -66,6 +66,9 @@ public enum Setting {
     KERNELS("kernels", "vector", "vector | scalar: the engine's kernels and the radon model's gradient as Vector "
             + "API code (fastest once compiled) or as plain loops, which a fresh JVM compiles much sooner (wins for "
             + "a one-shot run of a model with a cheap gradient, such as radon); the draws differ in their last bits"),
+    WARM_RUNS("warm-runs", "0", "run the pipeline this many times first, in the same JVM and without output (same "
+            + "settings and seed), so that the reported run's stages are those of compiled code: the figure to set "
+            + "beside a JAX pipeline after compilation; report.json's java.pipelines_before says how many ran"),
     OUT("out", "", "output folder; empty = runs/<profile>-<date>-<time>"),
     OVERWRITE("overwrite", "false", "replace an existing output folder written by meads"),
     OUTPUT_STAN_CSV("output.stan-csv", "true", "write one Stan CSV file per chain"),

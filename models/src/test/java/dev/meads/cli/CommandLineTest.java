@@ -174,6 +174,36 @@ class CommandLineTest {
                 bad.err());
     }
 
+    /**
+     * Warm-up runs: the pipeline first runs in the same JVM without output, the reported run has
+     * the same draws and its report says how many pipelines ran before it.
+     */
+    @Test
+    void warmRunsComeFirstAndAreRecorded() throws Exception {
+        Path warm = tmp.resolve("warm");
+        Path plain = tmp.resolve("plain");
+        CliHarness.Outcome w = CliHarness.run(args("run", "radon", "--out", warm.toString(), "--set",
+                "output.plots=false", "--set", "warm-runs=2"));
+        assertEquals(0, w.code(), w.toString());
+        assertTrue(w.out().contains("warm-up run 1 of 2: pipeline ") && w.out().contains("warm-up run 2 of 2"),
+                w.out());
+        assertTrue(w.out().indexOf("warm-up run 2 of 2") < w.out().indexOf("stages:"), w.out());
+        java.util.regex.Matcher before = java.util.regex.Pattern.compile("\"pipelines_before\": (\\d+)")
+                .matcher(Files.readString(warm.resolve("report.json")));
+        assertTrue(before.find());
+        assertTrue(Integer.parseInt(before.group(1)) >= 2, before.group());
+        try (var files = Files.list(tmp)) {
+            assertEquals(List.of(warm), files.toList(), "warm-up runs write nothing");
+        }
+        CliHarness.Outcome p = CliHarness.run(args("run", "radon", "--out", plain.toString(), "--set",
+                "output.plots=false"));
+        assertEquals(0, p.code(), p.toString());
+        assertEquals(Files.readString(plain.resolve("summary.csv")), Files.readString(warm.resolve("summary.csv")));
+        CliHarness.Outcome bad = CliHarness.run("run", "smoke", "--set", "warm-runs=-1");
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("warm-runs = '-1': must be at least 0"), bad.err());
+    }
+
     @Test
     void badValuesAreExplained() {
         CliHarness.Outcome neg = CliHarness.run("run", "smoke", "--set", "draws=-5");

@@ -93,6 +93,7 @@ public final class RunReport {
         w.name("processors").value(Runtime.getRuntime().availableProcessors());
         w.name("vector_shape").value(vectorShape());
         w.name("engine_kernels").value(dev.meads.engine.simd.Kernels.vectorised() ? "vector" : "scalar");
+        w.name("pipelines_before").value(result.pipelinesBefore());
         w.endObject();
     }
 

@@ -33,6 +33,8 @@ import java.util.random.RandomGenerator;
  * its seed, whatever the thread count.
  */
 public final class MeadsPipeline {
+    /** Pipelines started in this JVM: a run's stages mean little without knowing how warm the JIT was. */
+    private static final java.util.concurrent.atomic.AtomicInteger STARTED = new java.util.concurrent.atomic.AtomicInteger();
     /**
      * Stage names, as reported to progress listeners and in {@link PipelineResult#stages()}. The
      * first, the notebook's comparison (λ̂ at the initial point plus Gaussian jitter), is timed
@@ -113,7 +115,7 @@ public final class MeadsPipeline {
         int d = density.dimension();
         checkDrawsFit(n, options.draws(), density.constrainedNames().length);
         long seed = options.seed();
-        PipelineResult result = new PipelineResult(options, density.name(), d);
+        PipelineResult result = new PipelineResult(options, density.name(), d, STARTED.getAndIncrement());
         RandomGenerator[] chainRandom = new RandomGenerator[n];
         for (int c = 0; c < n; c++) {
             chainRandom[c] = RandomStreams.forChain(seed, "chain", c);

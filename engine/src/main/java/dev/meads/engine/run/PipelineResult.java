@@ -39,11 +39,13 @@ public final class PipelineResult {
     private long[] chainNonFinite = new long[0];
     private boolean completed;
     private String stoppedIn;
+    private final int pipelinesBefore;
 
-    PipelineResult(PipelineOptions options, String model, int dimension) {
+    PipelineResult(PipelineOptions options, String model, int dimension, int pipelinesBefore) {
         this.options = options;
         this.model = model;
         this.dimension = dimension;
+        this.pipelinesBefore = pipelinesBefore;
     }
 
     void addStage(StageReport s) {
@@ -95,6 +97,14 @@ public final class PipelineResult {
     void finish(boolean complete, String stage) {
         this.completed = complete;
         this.stoppedIn = stage;
+    }
+
+    /**
+     * Pipelines started earlier in this JVM: 0 for a fresh JVM, whose stages include the JIT
+     * compiling the code as it runs; more, and the stages are mostly those of compiled code.
+     */
+    public int pipelinesBefore() {
+        return pipelinesBefore;
     }
 
     public PipelineOptions options() {

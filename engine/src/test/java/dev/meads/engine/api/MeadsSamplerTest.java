@@ -58,8 +58,12 @@ class MeadsSamplerTest {
 
     @Test
     void sameSeedSameDraws() {
-        double[][] a = small().threads(1).run().draws("x[1]");
-        double[][] b = small().threads(2).run().draws("x[1]");
+        SamplingResult first = small().threads(1).run();
+        SamplingResult second = small().threads(2).run();
+        assertEquals(first.details().pipelinesBefore() + 1, second.details().pipelinesBefore(),
+                "each run counts the pipelines before it in this JVM");
+        double[][] a = first.draws("x[1]");
+        double[][] b = second.draws("x[1]");
         for (int c = 0; c < a.length; c++) {
             assertArrayEquals(a[c], b[c], 0.0);
         }
@@ -90,6 +94,7 @@ class MeadsSamplerTest {
         assertTrue(report.contains("\"completed\": true"), report.substring(0, 200));
         assertTrue(report.contains("\"data\": \"synthetic\""));
         assertTrue(report.contains("\"sampling_damping\": 0.5"), "the sampling phase's damping factor is reported");
+        assertTrue(report.contains("\"pipelines_before\": " + r.details().pipelinesBefore() + "\n"), report);
         java.util.regex.Matcher alone = java.util.regex.Pattern.compile("\"sections_alone_while_compiling\": (\\d+)")
                 .matcher(report);
         List<Long> reported = new java.util.ArrayList<>();
