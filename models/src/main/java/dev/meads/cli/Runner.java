@@ -8,11 +8,14 @@ import dev.meads.engine.diag.ParameterSelection;
 import dev.meads.engine.diag.Summary;
 import dev.meads.engine.ghmc.GhmcParameters;
 import dev.meads.engine.io.OutputTimes;
+import dev.meads.engine.io.RunFolder;
 import dev.meads.engine.meads.ScaledGradientEigenvalue;
 import dev.meads.engine.run.PipelineOptions;
 import dev.meads.engine.run.PipelineResult;
 import dev.meads.engine.run.StageReport;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -41,13 +44,21 @@ final class Runner {
         String selection = summarySelection(settings, model);
         Path folder = outputFolder(settings);
         OutputOptions outputs = new OutputOptions(settings.bool(Setting.OUTPUT_STAN_CSV), csvDigits(settings),
-                settings.bool(Setting.OUTPUT_CSV_WHILE_SAMPLING), plotFormat(settings), settings.bool(Setting.OVERWRITE), model.forestGroup(),
-                model.forestReference(), List.of(), model.metadata());
+                settings.bool(Setting.OUTPUT_CSV_WHILE_SAMPLING), plotFormat(settings),
+                settings.bool(Setting.OVERWRITE), model.forestGroup(), model.forestReference(), List.of(),
+                model.metadata());
 
         if (!quiet) {
             header(settings, model, options);
         }
         int warmRuns = settings.integer(Setting.WARM_RUNS, 0);
+        if (warmRuns > 0) {
+            try { // an unusable output folder fails now, not after the warm-up runs
+                RunFolder.check(folder, outputs.overwrite());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e.getMessage(), e);
+            }
+        }
         Interruption interruption = new Interruption();
         interruption.install();
         for (int i = 0; i < warmRuns; i++) {

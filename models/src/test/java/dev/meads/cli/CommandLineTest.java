@@ -199,6 +199,12 @@ class CommandLineTest {
                 "output.plots=false"));
         assertEquals(0, p.code(), p.toString());
         assertEquals(Files.readString(plain.resolve("summary.csv")), Files.readString(warm.resolve("summary.csv")));
+        // an output folder that cannot be used fails before the warm-up runs, not after them
+        CliHarness.Outcome taken = CliHarness.run(args("run", "radon", "--out", warm.toString(), "--set",
+                "warm-runs=3"));
+        assertEquals(2, taken.code(), taken.toString());
+        assertTrue(taken.err().contains("already exists"), taken.err());
+        assertFalse(taken.out().contains("warm-up run"), taken.out());
         CliHarness.Outcome bad = CliHarness.run("run", "smoke", "--set", "warm-runs=-1");
         assertEquals(2, bad.code());
         assertTrue(bad.err().contains("warm-runs = '-1': must be at least 0"), bad.err());

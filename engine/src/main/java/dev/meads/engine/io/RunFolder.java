@@ -37,27 +37,40 @@ public final class RunFolder {
      *                                    message says why and what to do)
      */
     public static RunFolder create(Path folder, boolean overwrite) throws IOException {
-        if (Files.exists(folder, LinkOption.NOFOLLOW_LINKS)) {
-            if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
-                throw new FileAlreadyExistsException(folder.toString(), null,
-                        "exists and is not a folder; choose another output folder");
-            }
-            if (!isEmpty(folder)) {
-                if (!overwrite) {
-                    throw new FileAlreadyExistsException(folder.toString(), null,
-                            "run folder already exists and is not empty; choose another name or allow overwriting");
-                }
-                if (!Files.isRegularFile(folder.resolve(MARKER), LinkOption.NOFOLLOW_LINKS)) {
-                    throw new FileAlreadyExistsException(folder.toString(), null, "exists, is not empty and has no "
-                            + MARKER + " marker, so it is not a run folder; refusing to delete its contents");
-                }
-                deleteContents(folder);
-            }
-        } else {
+        if (check(folder, overwrite)) {
+            deleteContents(folder);
+        } else if (!Files.exists(folder, LinkOption.NOFOLLOW_LINKS)) {
             Files.createDirectories(folder);
         }
         Files.writeString(folder.resolve(MARKER), "meads run folder; safe to delete with the run\n");
         return new RunFolder(folder);
+    }
+
+    /**
+     * Whether {@link #create} could take {@code folder}, without touching it: throws as
+     * {@code create} would, and returns true when it would delete an earlier run's contents.
+     * Lets a caller fail before a long computation rather than after it.
+     */
+    public static boolean check(Path folder, boolean overwrite) throws IOException {
+        if (!Files.exists(folder, LinkOption.NOFOLLOW_LINKS)) {
+            return false;
+        }
+        if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
+            throw new FileAlreadyExistsException(folder.toString(), null,
+                    "exists and is not a folder; choose another output folder");
+        }
+        if (isEmpty(folder)) {
+            return false;
+        }
+        if (!overwrite) {
+            throw new FileAlreadyExistsException(folder.toString(), null,
+                    "run folder already exists and is not empty; choose another name or allow overwriting");
+        }
+        if (!Files.isRegularFile(folder.resolve(MARKER), LinkOption.NOFOLLOW_LINKS)) {
+            throw new FileAlreadyExistsException(folder.toString(), null, "exists, is not empty and has no "
+                    + MARKER + " marker, so it is not a run folder; refusing to delete its contents");
+        }
+        return true;
     }
 
     /**

@@ -42,6 +42,25 @@ class RunFolderTest {
         assertEquals("precious", Files.readString(first.resolve("draws_1.csv")));
     }
 
+    /** {@code check} answers as {@code create} would, and touches nothing. */
+    @Test
+    void checkTouchesNothing() throws IOException {
+        Path fresh = dir.resolve("fresh");
+        assertFalse(RunFolder.check(fresh, false));
+        assertFalse(Files.exists(fresh));
+        RunFolder first = RunFolder.create(dir.resolve("run"), false);
+        Files.writeString(first.resolve("draws_1.csv"), "kept");
+        assertThrows(FileAlreadyExistsException.class, () -> RunFolder.check(dir.resolve("run"), false));
+        assertTrue(RunFolder.check(dir.resolve("run"), true), "create would clear it");
+        assertEquals("kept", Files.readString(first.resolve("draws_1.csv")));
+        Path home = Files.createDirectory(dir.resolve("home"));
+        Files.writeString(home.resolve("notes.txt"), "mine");
+        assertThrows(FileAlreadyExistsException.class, () -> RunFolder.check(home, true));
+        Path file = Files.writeString(dir.resolve("file"), "x");
+        assertThrows(FileAlreadyExistsException.class, () -> RunFolder.check(file, true));
+        assertFalse(RunFolder.check(Files.createDirectory(dir.resolve("empty")), false));
+    }
+
     @Test
     void overwriteClearsAnEarlierRun() throws IOException {
         RunFolder first = RunFolder.create(dir.resolve("run"), false);
