@@ -173,38 +173,41 @@ for seed in $(seq 1 "$stan_reps"); do
 done
 
 # --- meads -----------------------------------------------------------------------------------
-printf 'model\tseed\tfolder\twall_s\tuser_s\tsys_s\tload_1min_before\n' >"$out/meads/runs.tsv"
+# One timed meads run: run_meads DIR MODEL SEED DESCRIPTION [extra ./meads arguments]; appends a
+# line to DIR/runs.tsv (begun by meads_runs_header) and reports the in-process time.
+meads_runs_header() {
+    printf 'model\tseed\tfolder\twall_s\tuser_s\tsys_s\tload_1min_before\n' >"$1/runs.tsv"
+}
+run_meads() {
+    local dir=$1 model=$2 seed=$3 what=$4
+    shift 4
+    local folder="$model-seed$seed"
+    local timing="$dir/$folder.timing"
+    timed "$timing" ./meads run "$model" --seed "$seed" --quiet --out "$dir/$folder" "$@" \
+        >/dev/null 2>"$dir/$folder.stderr" ||
+        { tail -n 30 "$dir/$folder.stderr" >&2; die "meads run $model seed $seed$what failed"; }
+    read -r wall user sys load <"$timing"
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$model" "$seed" "$folder" "$wall" "$user" "$sys" "$load" \
+        >>"$dir/runs.tsv"
+    say "meads $model seed $seed$what: ${wall} s wall ($(grep -o '"total_seconds": *[0-9.]*' "$dir/$folder/report.json" | sed 's/.*: *//') s in-process)"
+}
+
+meads_runs_header "$out/meads"
 for seed in $(seq 1 "$reps"); do
     for model in irt radon; do
-        folder="$model-seed$seed"
-        timing="$out/meads/$folder.timing"
-        timed "$timing" ./meads run "$model" --seed "$seed" --quiet --out "$out/meads/$folder" \
-            >/dev/null 2>"$out/meads/$folder.stderr" ||
-            { tail -n 30 "$out/meads/$folder.stderr" >&2; die "meads run $model seed $seed failed"; }
-        read -r wall user sys load <"$timing"
-        printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$model" "$seed" "$folder" "$wall" "$user" "$sys" "$load" \
-            >>"$out/meads/runs.tsv"
-        say "meads $model seed $seed: ${wall} s wall ($(grep -o '"total_seconds": *[0-9.]*' "$out/meads/$folder/report.json" | sed 's/.*: *//') s in-process)"
+        run_meads "$out/meads" "$model" "$seed" ""
         if [ "$keep_draws" -eq 0 ] && [ "$seed" -ne 1 ]; then
-            rm -f "$out/meads/$folder"/chain_*.csv
+            rm -f "$out/meads/$model-seed$seed"/chain_*.csv
         fi
     done
 done
 # --- meads after compilation: the pipeline run $warm_runs times first in the same JVM -------------
 # Only the in-process figure counts here, so no files are written.
-printf 'model\tseed\tfolder\twall_s\tuser_s\tsys_s\tload_1min_before\n' >"$out/meads-warm/runs.tsv"
+meads_runs_header "$out/meads-warm"
 for seed in $(seq 1 "$warm_reps"); do
     for model in irt radon; do
-        folder="$model-seed$seed"
-        timing="$out/meads-warm/$folder.timing"
-        timed "$timing" ./meads run "$model" --seed "$seed" --quiet --out "$out/meads-warm/$folder" \
-            --set warm-runs="$warm_runs" --set output.stan-csv=false --set output.plots=none \
-            >/dev/null 2>"$out/meads-warm/$folder.stderr" ||
-            { tail -n 30 "$out/meads-warm/$folder.stderr" >&2; die "meads run $model seed $seed after compilation failed"; }
-        read -r wall user sys load <"$timing"
-        printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$model" "$seed" "$folder" "$wall" "$user" "$sys" "$load" \
-            >>"$out/meads-warm/runs.tsv"
-        say "meads $model seed $seed after $warm_runs pipelines in the same JVM: $(grep -o '"total_seconds": *[0-9.]*' "$out/meads-warm/$folder/report.json" | sed 's/.*: *//') s in-process"
+        run_meads "$out/meads-warm" "$model" "$seed" " after $warm_runs pipelines in the same JVM" \
+            --set warm-runs="$warm_runs" --set output.stan-csv=false --set output.plots=none
     done
 done
 report1="$out/meads/irt-seed1/report.json"
