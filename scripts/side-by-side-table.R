@@ -94,15 +94,24 @@ rhat_fmt <- function(x) formatC(x, format = "f", digits = 4)
 
 lines <- c()
 emit <- function(...) lines <<- c(lines, paste0(...))
+# A section's heading, its notes (one paragraph each) and the head of its table.
+section <- function(title, notes, columns) {
+  emit("### ", title)
+  emit("")
+  for (note in notes) {
+    emit(note)
+    emit("")
+  }
+  emit("| ", paste(columns, collapse = " | "), " |")
+  emit("|", strrep("---|", length(columns)))
+}
 
 labels <- c(irt = "IRT 2PL (160 parameters)", radon = "Radon, centred (89 parameters)")
 ratio_rows <- list()
-emit("### Raw figures")
-emit("")
-emit("Medians over the runs, range in brackets. Min bulk ESS excludes lp__; R-hat is the maximum over parameters.")
-emit("")
-emit("| workload | system | runs | seconds | min bulk ESS | max R-hat | gradient evaluations | min bulk ESS / s |")
-emit("|---|---|---|---|---|---|---|---|")
+section("Raw figures",
+        "Medians over the runs, range in brackets. Min bulk ESS excludes lp__; R-hat is the maximum over parameters.",
+        c("workload", "system", "runs", "seconds", "min bulk ESS", "max R-hat", "gradient evaluations",
+          "min bulk ESS / s"))
 for (model in c("irt", "radon")) {
   s <- stan[stan$model == model, ]
   m <- meads[meads$model == model, ]
@@ -155,15 +164,14 @@ verdict <- function(x, target) {
   sprintf("%s× %s", fmt(x), if (x >= target) "(met)" else "(**missed**)")
 }
 emit("")
-emit("### Ratios (meads ÷ peer, min bulk ESS per second)")
-emit("")
-emit(sprintf("Target: at least %g× Stan's ESS per chain-second and at least %g× Python's ESS per second.",
-             targets[["stan"]], targets[["python"]]))
-emit("")
-emit("Columns 2-5 and 7 divide by Stan's min bulk ESS per chain-second (warmup + sampling). Column 6 compares whole processes, each per measured CPU-second (user + sys): `./meads run` against `Rscript run_stan_peer.R sample`. Columns 8-10 divide by the BlackJAX figure (pipeline wall seconds, after JAX's compilation); column 10 compares the two after compilation, meads' in-process pipeline after the same pipeline has run in its JVM. Columns 2 and 8 are meads in a fresh JVM, compilation included.")
-emit("")
-emit("| workload | in-process | whole process (wall) | per CPU-s (in-process wall × threads) | per measured CPU-s of the process | process vs process, per measured CPU-s | in-process after compilation | vs Python: in-process | vs Python: whole process | vs Python: both after compilation |")
-emit("|---|---|---|---|---|---|---|---|---|---|")
+section("Ratios (meads ÷ peer, min bulk ESS per second)",
+        c(sprintf("Target: at least %g× Stan's ESS per chain-second and at least %g× Python's ESS per second.",
+                  targets[["stan"]], targets[["python"]]),
+          "Columns 2-5 and 7 divide by Stan's min bulk ESS per chain-second (warmup + sampling). Column 6 compares whole processes, each per measured CPU-second (user + sys): `./meads run` against `Rscript run_stan_peer.R sample`. Columns 8-10 divide by the BlackJAX figure (pipeline wall seconds, after JAX's compilation); column 10 compares the two after compilation, meads' in-process pipeline after the same pipeline has run in its JVM. Columns 2 and 8 are meads in a fresh JVM, compilation included."),
+        c("workload", "in-process", "whole process (wall)", "per CPU-s (in-process wall × threads)",
+          "per measured CPU-s of the process", "process vs process, per measured CPU-s",
+          "in-process after compilation", "vs Python: in-process", "vs Python: whole process",
+          "vs Python: both after compilation"))
 for (model in names(ratio_rows)) {
   r <- ratio_rows[[model]]
   emit(sprintf("| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |", labels[[model]],
@@ -179,11 +187,8 @@ for (model in names(ratio_rows)) {
 }
 stage_table <- do.call(rbind, stages)
 emit("")
-emit("### Where meads' in-process seconds go (median over runs)")
-emit("")
 stage_names <- unique(stage_table$stage)
-emit(paste0("| workload | ", paste(stage_names, collapse = " | "), " | total |"))
-emit(paste0("|", strrep("---|", length(stage_names) + 2)))
+section("Where meads' in-process seconds go (median over runs)", c(), c("workload", stage_names, "total"))
 for (model in c("irt", "radon")) {
   st <- stage_table[stage_table$model == model, ]
   cells <- vapply(stage_names, function(n) fmt(median(st$seconds[st$stage == n])), "")
@@ -192,14 +197,11 @@ for (model in c("irt", "radon")) {
 }
 if (!all(is.na(meads$summary_s))) {
   emit("")
-  emit("### Where meads' whole process goes (median over runs, seconds)")
-  emit("")
-  emit("From report.json (`after_pipeline`) and the measured wall time; the rest is the JVM's start, settings, data, report.json and the JVM's exit.")
-  emit("")
-  emit("The summary and the Stan CSV files are made side by side (two threads for the summary, one for the files); the column after them is the wall time until both were done.")
-  emit("")
-  emit("| workload | pipeline | summary | Stan CSV files | both, side by side | summary.csv | plots | rest | whole process |")
-  emit("|---|---|---|---|---|---|---|---|---|")
+  section("Where meads' whole process goes (median over runs, seconds)",
+          c("From report.json (`after_pipeline`) and the measured wall time; the rest is the JVM's start, settings, data, report.json and the JVM's exit.",
+            "The summary and the Stan CSV files are made side by side (two threads for the summary, one for the files); the column after them is the wall time until both were done."),
+          c("workload", "pipeline", "summary", "Stan CSV files", "both, side by side", "summary.csv", "plots",
+            "rest", "whole process"))
   for (model in c("irt", "radon")) {
     m <- meads[meads$model == model, ]
     rest <- m$wall_s - m$total_s - m$both_s - m$summary_csv_s - m$plots_s
@@ -209,12 +211,9 @@ if (!all(is.na(meads$summary_s))) {
   }
 }
 emit("")
-emit("### Runs")
-emit("")
-emit("Load = the machine's 1-minute load average just before the run (2 cores; other users' jobs included).")
-emit("")
-emit("| workload | system | seed | seconds | min bulk ESS | max R-hat | divergences | load |")
-emit("|---|---|---|---|---|---|---|---|")
+section("Runs",
+        "Load = the machine's 1-minute load average just before the run (2 cores; other users' jobs included).",
+        c("workload", "system", "seed", "seconds", "min bulk ESS", "max R-hat", "divergences", "load"))
 for (model in c("irt", "radon")) {
   s <- stan[stan$model == model, ]
   for (i in seq_len(nrow(s))) {

@@ -22,6 +22,7 @@ import dev.meads.engine.rng.RandomStreams;
 import dev.meads.engine.simd.Kernels;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
@@ -34,7 +35,7 @@ import java.util.random.RandomGenerator;
  */
 public final class MeadsPipeline {
     /** Pipelines started in this JVM: a run's stages mean little without knowing how warm the JIT was. */
-    private static final java.util.concurrent.atomic.AtomicInteger STARTED = new java.util.concurrent.atomic.AtomicInteger();
+    private static final AtomicInteger STARTED = new AtomicInteger();
     /**
      * Stage names, as reported to progress listeners and in {@link PipelineResult#stages()}. The
      * first, the notebook's comparison (λ̂ at the initial point plus Gaussian jitter), is timed
