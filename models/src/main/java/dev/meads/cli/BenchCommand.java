@@ -27,12 +27,12 @@ final class BenchCommand implements CliCommand {
     public CommandSpec spec() {
         return new CommandSpec("meads bench", "Quick gradient and sampler throughput on this machine (about half a "
                         + "minute).", "For careful figures use the JMH benchmarks: see jmh/RESULTS.md.")
-                .option("--threads", "N", "threads for the sampler runs (default: all cores)");
+                .option("--threads", "N", "threads for the sampler runs (default 0: all cores)");
     }
 
     @Override
     public int run(ParsedArgs a) {
-        Integer threads = a.integer("--threads");
+        Integer threads = a.threads();
         System.out.println("gradient + log density, per chain (median of 7 timed batches, after warm-up):");
         var irtData = Datasets.notebookIrt();
         LogDensity irtScalar = new Irt2plScalarModel(irtData);
@@ -56,7 +56,7 @@ final class BenchCommand implements CliCommand {
         line("radon, sufficient statistics, scalar", r1, r0 / r1);
         line("radon, sufficient statistics, vector", r2, r0 / r2);
         line("radon, vector, block of 64 chains", r3, r0 / r3);
-        int t = threads == null ? dev.meads.engine.parallel.WorkerPool.defaultThreads() : Math.max(1, threads);
+        int t = threads == null ? dev.meads.engine.parallel.WorkerPool.defaultThreads() : threads;
         System.out.println();
         System.out.println("whole pipeline, notebook settings, " + t + " threads (second of two runs; JMH, after eight, gives lower times):");
         pipeline("IRT", irtVector, PipelineOptions.defaults().withThreads(t));

@@ -25,7 +25,7 @@ final class DiagnoseCommand implements CliCommand {
                 .arguments("FILE", "Stan CSV files, one per chain", 1, -1)
                 .option("--summary", "SELECTION", "parameters to show, e.g. theta[1:5],sigma_y (default: all)")
                 .option("--csv", "FILE", "also write the summary as CSV (summary.csv columns)")
-                .option("--threads", "N", "threads for the diagnostics (default: all cores)");
+                .option("--threads", "N", "threads for the diagnostics (default 0: all cores)");
     }
 
     @Override
@@ -36,11 +36,15 @@ final class DiagnoseCommand implements CliCommand {
         }
         String selection = a.value("--summary");
         Path csv = a.value("--csv") == null ? null : Path.of(a.value("--csv"));
-        Integer threads = a.integer("--threads");
+        Integer threads = a.threads();
         for (Path f : files) {
             if (!Files.isRegularFile(f)) {
                 throw new SettingsException(f + ": no such file");
             }
+        }
+        if (csv != null && Files.isDirectory(csv)) { // checked now: the write would name its temporary file
+            throw new SettingsException("--csv " + csv + ": is a folder; give a file name, e.g. --csv "
+                    + csv.resolve("summary.csv"));
         }
         StanCsvRead read = StanCsvReader.read(files);
         for (String w : read.warnings()) {
@@ -51,7 +55,7 @@ final class DiagnoseCommand implements CliCommand {
                     + read.draws().iterations());
         }
         Summary all;
-        try (WorkerPool pool = new WorkerPool(threads == null ? WorkerPool.defaultThreads() : Math.max(1, threads))) {
+        try (WorkerPool pool = new WorkerPool(threads == null ? WorkerPool.defaultThreads() : threads)) {
             all = Summary.of(read.draws(), pool);
         }
         Summary shown;
@@ -92,7 +96,12 @@ final class DiagnoseCommand implements CliCommand {
                     + "chain-second %.1f%n", seconds, minBulk / seconds);
         }
         if (csv != null) {
-            all.writeCsv(csv);
+            try {
+                all.writeCsv(csv);
+            } catch (IOException e) { // the reason only: the path in it may be the temporary file's
+                throw new SettingsException("cannot write the summary to " + csv + ": "
+                        + (e instanceof java.nio.file.FileSystemException fs ? Main.reason(fs) : e.getMessage()));
+            }
             System.out.println("summary written to " + csv);
         }
         return 0;

@@ -118,9 +118,8 @@ record ModelSetup(LogDensity density, String description, Map<String, String> me
         }
         RadonPriors priors;
         try {
-            priors = new RadonPriors(PriorSpec.normal(s.string(Setting.PRIOR_MU_ALPHA)),
-                    scale(s, Setting.PRIOR_SIGMA_ALPHA), PriorSpec.normal(s.string(Setting.PRIOR_BETA)),
-                    scale(s, Setting.PRIOR_SIGMA_Y));
+            priors = new RadonPriors(prior(s, Setting.PRIOR_MU_ALPHA), scale(s, Setting.PRIOR_SIGMA_ALPHA),
+                    prior(s, Setting.PRIOR_BETA), scale(s, Setting.PRIOR_SIGMA_Y));
         } catch (IllegalArgumentException e) {
             throw priorError(s, e);
         }
@@ -145,7 +144,16 @@ record ModelSetup(LogDensity density, String description, Map<String, String> me
     }
 
     private static dev.meads.models.radon.ScalePrior scale(Settings s, Setting key) {
-        return PriorSpec.scale(s.string(key));
+        return PriorSpec.scale(s.string(key), parameter(key));
+    }
+
+    private static dev.meads.models.radon.NormalPrior prior(Settings s, Setting key) {
+        return PriorSpec.normal(s.string(key), parameter(key));
+    }
+
+    /** sigma_y for prior.sigma_y. */
+    private static String parameter(Setting key) {
+        return key.key().substring("prior.".length());
     }
 
     private static SettingsException priorError(Settings s, IllegalArgumentException e) {
@@ -153,9 +161,9 @@ record ModelSetup(LogDensity density, String description, Map<String, String> me
                 Setting.PRIOR_SIGMA_Y}) {
             try {
                 if (key == Setting.PRIOR_MU_ALPHA || key == Setting.PRIOR_BETA) {
-                    PriorSpec.normal(s.string(key));
+                    prior(s, key);
                 } else {
-                    PriorSpec.scale(s.string(key));
+                    scale(s, key);
                 }
             } catch (IllegalArgumentException bad) {
                 return s.invalid(key, bad.getMessage());

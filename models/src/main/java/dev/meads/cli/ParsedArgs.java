@@ -51,9 +51,11 @@ final class ParsedArgs {
                     issue = eq < 0 ? p.add(o, "true") : "option " + name + " takes no value";
                 } else if (eq >= 0) {
                     issue = p.add(o, a.substring(eq + 1));
-                } else if (i + 1 < args.length) {
+                } else if (i + 1 < args.length && !looksLikeOption(spec, args[i + 1])) {
                     issue = p.add(o, args[++i]);
                 } else {
+                    // the next word is another option (--out --quiet): not a value, or a folder
+                    // named --quiet would be made
                     issue = "option " + name + " needs a value (" + o.label() + ")";
                 }
             } else {
@@ -80,7 +82,31 @@ final class ParsedArgs {
         return p;
     }
 
+    /**
+     * Whether {@code word}, met where a value was expected, is rather an option: {@code --x},
+     * or a group of this command's one-letter flags such as {@code -q}. A negative number
+     * ({@code --seed -5}) or a lone dash is a value.
+     */
+    private static boolean looksLikeOption(CommandSpec spec, String word) {
+        if (word.startsWith("--")) {
+            return true;
+        }
+        if (word.length() < 2 || word.charAt(0) != '-') {
+            return false;
+        }
+        for (int c = 1; c < word.length(); c++) {
+            if (spec.find("-" + word.charAt(c)) == null) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private String add(CommandSpec.Option o, String value) {
+        if (!o.flag() && value.isBlank()) {
+            // e.g. --data "" would otherwise fall back to the built-in dataset without a word
+            return "option " + o.key() + " needs a value (" + o.label() + "), got an empty one";
+        }
         List<String> list = values.computeIfAbsent(o.key(), k -> new ArrayList<>());
         if (!list.isEmpty() && !o.repeatable()) {
             return "option " + o.key() + " given more than once";
@@ -162,6 +188,19 @@ final class ParsedArgs {
         } catch (NumberFormatException e) {
             throw new UsageException(spec, "option " + key + ": '" + v + "' is not a whole number");
         }
+    }
+
+    /**
+     * {@code --threads}: null for all cores (not given, or 0 as for {@code run}); a negative
+     * count is an error rather than quietly one thread.
+     */
+    Integer threads() {
+        Integer t = integer("--threads");
+        if (t != null && t < 0) {
+            throw new UsageException(spec, "option --threads: '" + value("--threads") + "' must be at least 1 (or 0 "
+                    + "for all cores)");
+        }
+        return t == null || t == 0 ? null : t;
     }
 
     /** The positional arguments, in order. */

@@ -2,6 +2,7 @@ package dev.meads.cli;
 
 import dev.meads.models.radon.NormalPrior;
 import dev.meads.models.radon.ScalePrior;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -12,12 +13,21 @@ import java.util.regex.Pattern;
  */
 final class PriorSpec {
     private static final Pattern FORM = Pattern.compile("\\s*([a-z_-]+)\\s*\\(([^)]*)\\)\\s*");
+    /** The scale priors, as {@link #scale} accepts them. */
+    static final String SCALE_FAMILIES = "half-normal(s), half-cauchy(s) or exponential(rate)";
+    private static final List<String> SCALE_NAMES = List.of("half-normal", "halfnormal", "half_normal",
+            "half-cauchy", "halfcauchy", "half_cauchy", "exponential");
 
     private PriorSpec() {
     }
 
-    /** A normal prior {@code normal(location, scale)}. */
-    static NormalPrior normal(String text) {
+    /** A normal prior {@code normal(location, scale)} for {@code parameter}. */
+    static NormalPrior normal(String text, String parameter) {
+        String family = family(text);
+        if (!family.equals("normal")) { // the family first: its argument count would mislead
+            throw new IllegalArgumentException("unknown prior '" + family + "' for " + parameter
+                    + ": use normal(location, scale)");
+        }
         double[] args = arguments(text, "normal", 2);
         if (!(args[1] > 0)) {
             throw new IllegalArgumentException("the scale of normal(...) must be positive in '" + text + "'");
@@ -25,9 +35,13 @@ final class PriorSpec {
         return new NormalPrior(args[0], args[1]);
     }
 
-    /** A prior for a positive scale: half-normal(s), half-cauchy(s) or exponential(rate). */
-    static ScalePrior scale(String text) {
+    /** A prior for the positive scale {@code parameter}: half-normal(s), half-cauchy(s) or exponential(rate). */
+    static ScalePrior scale(String text, String parameter) {
         String family = family(text);
+        if (!SCALE_NAMES.contains(family)) { // the family first: "normal takes 1 argument" would mislead
+            throw new IllegalArgumentException("unknown scale prior '" + family + "' for " + parameter + ": use "
+                    + SCALE_FAMILIES);
+        }
         double[] args = arguments(text, family, 1);
         if (!(args[0] > 0)) {
             throw new IllegalArgumentException("the parameter of " + family + "(...) must be positive in '" + text + "'");
@@ -36,8 +50,7 @@ final class PriorSpec {
             case "half-normal", "halfnormal", "half_normal" -> ScalePrior.halfNormal(args[0]);
             case "half-cauchy", "halfcauchy", "half_cauchy" -> ScalePrior.halfCauchy(args[0]);
             case "exponential" -> ScalePrior.exponential(args[0]);
-            default -> throw new IllegalArgumentException("unknown scale prior '" + family
-                    + "': use half-normal(s), half-cauchy(s) or exponential(rate)");
+            default -> throw new IllegalStateException("family checked above: " + family);
         };
     }
 

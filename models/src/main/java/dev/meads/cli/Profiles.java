@@ -2,10 +2,8 @@ package dev.meads.cli;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 
 /** Finds a profile by path, or by name among those shipped inside the program. */
@@ -43,8 +41,8 @@ final class Profiles {
             if (in == null) {
                 throw new SettingsException("built-in profile " + name + " is missing from this build");
             }
-            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            return Settings.parse(Arrays.asList(text.split("\r?\n")), name + ".properties").name(name);
+            String source = name + ".properties";
+            return Settings.parse(Settings.lines(in.readAllBytes(), source), source).name(name).markBuiltIn();
         } catch (IOException e) {
             throw new SettingsException("cannot read built-in profile " + name + ": " + e.getMessage());
         }

@@ -87,15 +87,27 @@ final class Runner {
                 progress.close();
             }
         }
+        // Ctrl-C after the last draw: the sampler skipped what was left of the summary (unless
+        // it had finished), and so does the report
+        boolean stoppedAfterSampling = result.completed() && interruption.requested();
+        boolean summarySkipped = stoppedAfterSampling && result.files().stream()
+                .noneMatch(f -> f.getFileName().toString().equals("summary.csv"));
         if (quiet) {
             out.println(result.outputFolder());
         } else {
-            report(result, selection, secondsBefore, outputs.csvWhileSampling(), warmRuns);
+            report(result, selection, secondsBefore, outputs.csvWhileSampling(), warmRuns, !summarySkipped);
         }
         if (!result.completed()) {
             err.println("meads: run interrupted in " + result.details().stoppedIn() + "; kept "
                     + (result.draws() == null ? 0 : result.draws().iterations()) + " draws per chain in "
                     + result.outputFolder() + " (report.json says completed: false)");
+            return Interruption.EXIT_CODE;
+        }
+        if (stoppedAfterSampling) {
+            err.println("meads: interrupted after sampling had ended: all " + result.draws().iterations()
+                    + " draws per chain are in " + result.outputFolder() + (!summarySkipped ? ""
+                    : "; the summary was skipped" + (outputs.stanCsv() ? " (./meads diagnose "
+                    + result.outputFolder().resolve("chain_*.csv") + " computes it)" : "")));
             return Interruption.EXIT_CODE;
         }
         return 0;
@@ -135,18 +147,76 @@ final class Runner {
 
     private static String summarySelection(Settings s, ModelSetup model) {
         String sel = s.string(Setting.SUMMARY).strip();
+        boolean chosen = s.userSet(Setting.SUMMARY) && !sel.isEmpty();
         if (sel.isEmpty()) {
             sel = model.defaultSummary();
         }
         if (sel.equalsIgnoreCase("all")) {
             return null;
         }
+        String[] names = model.density().constrainedNames();
+        if (!chosen) {
+            // a default written for the notebook's data (alpha[1:5]) may reach past a small file's
+            return fitted(sel, names);
+        }
         try {
-            ParameterSelection.select(sel, model.density().constrainedNames());
+            ParameterSelection.select(sel, names);
         } catch (IllegalArgumentException e) {
             throw s.invalid(Setting.SUMMARY, e.getMessage());
         }
         return sel;
+    }
+
+    /**
+     * A default selection cut to what the model has: {@code alpha[1:5]} becomes {@code alpha[1:2]}
+     * when alpha has two elements; items naming nothing are dropped (all dropped: every parameter,
+     * null).
+     */
+    static String fitted(String selection, String[] names) {
+        if (fits(selection, names)) {
+            return selection;
+        }
+        List<String> kept = new java.util.ArrayList<>();
+        for (String item : selection.split(",")) { // defaults hold no commas inside brackets
+            String t = item.strip();
+            String fit = fits(t, names) ? t : shortened(t, names);
+            if (fit != null) {
+                kept.add(fit);
+            }
+        }
+        return kept.isEmpty() ? null : String.join(",", kept);
+    }
+
+    /** {@code base[lo:hi]} cut to the elements from lo on that exist, or null. */
+    private static String shortened(String item, String[] names) {
+        int open = item.indexOf('[');
+        int colon = item.indexOf(':', open + 1);
+        if (open <= 0 || colon < 0 || !item.endsWith("]")) {
+            return null;
+        }
+        String base = item.substring(0, open);
+        int lo;
+        int hi;
+        try {
+            lo = Integer.parseInt(item.substring(open + 1, colon).strip());
+            hi = Integer.parseInt(item.substring(colon + 1, item.length() - 1).strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+        int last = lo - 1;
+        while (last < hi && fits(base + "[" + (last + 1) + "]", names)) {
+            last++;
+        }
+        return last < lo ? null : last == lo ? base + "[" + lo + "]" : base + "[" + lo + ":" + last + "]";
+    }
+
+    private static boolean fits(String item, String[] names) {
+        try {
+            ParameterSelection.select(item, names);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     private static Path outputFolder(Settings s) {
@@ -215,7 +285,7 @@ final class Runner {
     }
 
     private void report(SamplingResult r, String selection, double secondsBefore, boolean csvWhileSampling,
-                        int warmRuns) {
+                        int warmRuns, boolean summarise) {
         PipelineResult d = r.details();
         out.println();
         out.println("largest eigenvalue of the scaled gradients at the start, and the step size it implies:");
@@ -256,7 +326,7 @@ final class Runner {
                 d.escapeEvents().stream().limit(5).forEach(e -> out.println("  " + e));
             }
         }
-        if (r.draws() != null && r.draws().iterations() >= 4) {
+        if (summarise && r.draws() != null && r.draws().iterations() >= 4) {
             Summary summary = selection == null ? r.summary() : r.summary(selection);
             out.println();
             out.println("posterior summary (constrained" + (selection == null ? "" : ", " + selection) + "):");

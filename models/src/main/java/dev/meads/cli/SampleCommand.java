@@ -17,8 +17,8 @@ final class SampleCommand implements CliCommand {
                 .required("--data", "FILE", "CSV data file")
                 .option("--index-base", "auto|0|1", "whether indices in the file start at 0 or 1 (default auto: "
                         + "0-based if the smallest index is 0)")
-                .repeatable("--prior", "NAME=PRIOR", "radon priors, e.g. sigma_y=half-normal(1), "
-                        + "mu_alpha=normal(0,10)")
+                .repeatable("--prior", "NAME=PRIOR", "radon priors, in quotes for the shell, e.g. "
+                        + "'sigma_y=half-normal(1)', 'mu_alpha=normal(0,10)'")
                 .option("--parameterisation", "centred|noncentred", "radon parameterisation")
                 .option("--chains", "N", "chains (default 64)")
                 .option("--draws", "N", "draws per chain (default 1000)")
@@ -34,7 +34,9 @@ final class SampleCommand implements CliCommand {
         if (!m.equals("irt") && !m.equals("radon") && !m.equals("irt-hier")) {
             throw new SettingsException("--model: '" + model + "': expected irt, irt-hier or radon");
         }
-        Settings s = Profiles.builtIn(m.equals("radon") ? "radon" : "irt").name("sample-" + m);
+        // the notebook's settings, as defaults: errors must not point at lines the user never saw
+        Settings s = Profiles.builtIn(m.equals("radon") ? "radon" : "irt").name("sample-" + m).asDefaults();
+        s.reset(Setting.SUMMARY); // the model's own default, which fits the user's data
         s.set(Setting.MODEL, m, "--model");
         s.set(Setting.DATA, a.value("--data"), "--data");
         put(s, Setting.DATA_INDEX_BASE, a.value("--index-base"), "--index-base");
@@ -44,11 +46,11 @@ final class SampleCommand implements CliCommand {
         put(s, Setting.MEADS_WARMUP, a.integer("--warmup"), "--warmup");
         put(s, Setting.MEADS_FOLDS, a.integer("--folds"), "--folds");
         put(s, Setting.INIT, a.value("--init"), "--init");
-        s.set(Setting.SUMMARY, "", "default");
         for (String p : a.values("--prior")) {
             int eq = p.indexOf('=');
             if (eq <= 0) {
-                throw new SettingsException("--prior " + p + ": expected NAME=PRIOR, e.g. sigma_y=half-normal(1)");
+                throw new SettingsException("--prior " + p + ": expected NAME=PRIOR, e.g. --prior "
+                        + "'sigma_y=half-normal(1)'");
             }
             if (!m.equals("radon")) {
                 throw new SettingsException("--prior " + p + ": the IRT models' priors are fixed; --prior applies "

@@ -17,7 +17,7 @@ final class SamplerSettings {
         int chains = s.integer(Setting.CHAINS, 2);
         int folds = s.integer(Setting.MEADS_FOLDS, 1);
         if (chains % folds != 0) {
-            throw s.invalid(Setting.CHAINS, "must be divisible by meads.folds = " + folds);
+            throw s.invalid(Setting.CHAINS, "must be divisible by " + s.reference(Setting.MEADS_FOLDS));
         }
         if (chains / folds < 2) {
             throw s.invalid(Setting.CHAINS, "each of the " + folds + " folds needs at least 2 chains");
@@ -47,7 +47,7 @@ final class SamplerSettings {
         int nutsDraws = s.integer(Setting.NUTS_DRAWS, 1);
         int seeds = s.integer(Setting.SPREAD_SEEDS, 1);
         if (init == Initialisation.SPREAD && seeds > nutsDraws) {
-            throw s.invalid(Setting.SPREAD_SEEDS, "must not exceed nuts.draws = " + nutsDraws);
+            throw s.invalid(Setting.SPREAD_SEEDS, "must not exceed " + s.reference(Setting.NUTS_DRAWS));
         }
         int threads = s.integer(Setting.THREADS, 0);
         if (threads == 0) {

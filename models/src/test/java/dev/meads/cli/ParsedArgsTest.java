@@ -75,6 +75,19 @@ class ParsedArgsTest {
                 assertThrows(UsageException.class, () -> none.parse(new String[] {"x"}, 0)).getMessage());
     }
 
+    /** --out --quiet used to make a folder named --quiet. */
+    @Test
+    void anOptionIsNeverTheValueOfTheOptionBeforeIt() {
+        assertEquals("option --seed needs a value (SEED)", problem("--model", "m", "f", "--seed", "--quiet"));
+        assertEquals("option --seed needs a value (SEED)", problem("--model", "m", "f", "--seed", "--unknown"));
+        assertEquals("option --seed needs a value (SEED)", problem("--model", "m", "f", "--seed", "-q"));
+        assertEquals("option --model needs a value (MODEL)", problem("--model", "--seed", "1", "f"));
+        assertEquals(-5L, parse("--model", "m", "f", "--seed", "-5").longValue("--seed"), "a negative number");
+        assertEquals("--x", parse("--model=--x", "f").value("--model"), "after '=' anything is the value");
+        assertEquals("option --model needs a value (MODEL), got an empty one", problem("--model", "", "f"));
+        assertEquals("option --seed needs a value (SEED), got an empty one", problem("--model", "m", "f", "--seed="));
+    }
+
     @Test
     void helpAndVersionWinOverOtherProblems() {
         assertTrue(parse("--help").has("--help"));

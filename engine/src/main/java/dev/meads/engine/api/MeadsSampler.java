@@ -14,7 +14,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Objects;
 import java.util.Properties;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -59,11 +62,40 @@ public final class MeadsSampler {
     private OutputOptions outputOptions;
 
     private MeadsSampler(LogDensity density) {
+        Objects.requireNonNull(density, "model");
         if (density.dimension() < 1) {
             throw new IllegalArgumentException("model " + density.name() + " has dimension " + density.dimension());
         }
+        checkNames(density, density.parameterNames(), "parameterNames()", density.dimension());
+        checkNames(density, density.constrainedNames(), "constrainedNames()", -1);
         this.density = density;
         options(PipelineOptions.defaults());
+    }
+
+    /**
+     * The names a model gives must be usable as keys: none null or empty, none repeated, and as
+     * many unconstrained names as coordinates ({@code expected}; negative: any number ≥ 1).
+     * Checked here so that a slip in a model fails before sampling rather than in its output.
+     */
+    private static void checkNames(LogDensity density, String[] names, String method, int expected) {
+        if (names == null) {
+            throw new IllegalArgumentException("model " + density.name() + ": " + method + " returned null");
+        }
+        if (expected >= 0 ? names.length != expected : names.length < 1) {
+            throw new IllegalArgumentException("model " + density.name() + ": " + method + " gives " + names.length
+                    + " names, " + (expected >= 0 ? "but the dimension is " + expected : "need at least one"));
+        }
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < names.length; i++) {
+            if (names[i] == null || names[i].isBlank()) {
+                throw new IllegalArgumentException("model " + density.name() + ": " + method + " name " + (i + 1)
+                        + " is " + (names[i] == null ? "null" : "empty"));
+            }
+            if (!seen.add(names[i])) {
+                throw new IllegalArgumentException("model " + density.name() + ": " + method + " gives '" + names[i]
+                        + "' twice");
+            }
+        }
     }
 
     /** A sampler for {@code model} with the default settings. */
@@ -144,7 +176,7 @@ public final class MeadsSampler {
 
     /** How chains start (default: NUTS trajectory spread). */
     public MeadsSampler initialisation(Initialisation how) {
-        initialisation = java.util.Objects.requireNonNull(how, "initialisation");
+        initialisation = Objects.requireNonNull(how, "initialisation");
         return this;
     }
 
@@ -178,7 +210,7 @@ public final class MeadsSampler {
 
     /** The largest-eigenvalue estimator of MEADS (default U-statistic). */
     public MeadsSampler estimator(EigenEstimator e) {
-        meads = meads.withEstimator(e);
+        meads = meads.withEstimator(Objects.requireNonNull(e, "estimator"));
         return this;
     }
 
@@ -190,13 +222,13 @@ public final class MeadsSampler {
 
     /** Every MEADS setting at once. */
     public MeadsSampler meads(MeadsOptions m) {
-        meads = java.util.Objects.requireNonNull(m, "meads options");
+        meads = Objects.requireNonNull(m, "meads options");
         return this;
     }
 
     /** Every NUTS setting of the initialisation chain. */
     public MeadsSampler nutsOptions(NutsOptions n) {
-        nuts = java.util.Objects.requireNonNull(n, "NUTS options");
+        nuts = Objects.requireNonNull(n, "NUTS options");
         return this;
     }
 
@@ -230,24 +262,26 @@ public final class MeadsSampler {
 
     /** Where stage progress goes (default: nowhere). */
     public MeadsSampler progress(ProgressListener listener) {
-        this.progress = listener;
+        this.progress = Objects.requireNonNull(listener, "progress listener (ProgressListener.NONE for none)");
         return this;
     }
 
     /** Polled between iterations; when true the run stops and keeps what it made. */
     public MeadsSampler cancellation(BooleanSupplier check) {
-        this.cancelled = check;
+        this.cancelled = Objects.requireNonNull(check, "cancellation check");
         return this;
     }
 
     /**
      * Writes the run's output folder: Stan CSV files (after sampling, beside the summary, or row
      * by row while sampling: {@link OutputOptions#withCsvWhileSampling}), summary, report and
-     * plots. The folder is created at once (so a bad path fails before any work).
+     * plots. {@link #run()} checks the output settings against the model and creates the folder
+     * before any sampling, so that a bad path, an unknown trace parameter or a name a Stan CSV
+     * header cannot hold fails before any work.
      */
     public MeadsSampler output(Path folder, OutputOptions outputs) {
-        this.outputFolder = folder;
-        this.outputOptions = outputs;
+        this.outputFolder = Objects.requireNonNull(folder, "output folder");
+        this.outputOptions = Objects.requireNonNull(outputs, "output options (OutputOptions.defaults())");
         return this;
     }
 
@@ -264,6 +298,9 @@ public final class MeadsSampler {
     /**
      * Runs the pipeline. A cancelled run returns normally with {@link SamplingResult#completed()}
      * false and whatever it drew; its output folder (if any) is written and marked incomplete.
+     * A cancellation that comes after sampling has ended skips what is left of the summary: the
+     * folder then has every draw but no {@code summary.csv}, and the result computes the
+     * summary when asked.
      *
      * @throws IllegalStateException when the model has no finite starting point
      * @throws UncheckedIOException  when the output folder cannot be written
@@ -275,13 +312,14 @@ public final class MeadsSampler {
 
     private SamplingResult runWithCurrentKernels() {
         PipelineOptions checked = settings();
-        MeadsPipeline.checkDrawsFit(checked.chains(), checked.draws(), density.constrainedNames().length);
+        MeadsPipeline.checkFits(checked, density);
         OutputWriter writer = null;
         if (outputFolder != null) {
             try {
                 writer = new OutputWriter(outputFolder, outputOptions, density, checked);
             } catch (IOException e) {
-                throw new UncheckedIOException(e.getMessage(), e);
+                throw new UncheckedIOException("cannot create the output folder " + outputFolder + ": "
+                        + OutputWriter.reason(e), e);
             }
         }
         MeadsPipeline pipeline = new MeadsPipeline(density, checked).progress(progress).cancellation(cancelled)
@@ -302,11 +340,15 @@ public final class MeadsSampler {
         if (writer != null) {
             try {
                 boolean summarise = r.draws() != null && r.draws().iterations() >= 4;
-                result.setOutput(writer.path(), writer.finish(r, () -> summarise ? result.summary() : null, version()),
+                // A run stopped while sampling gets the summary of its draws so far; a stop
+                // asked for after sampling had ended stops the summary (the draws are all kept).
+                BooleanSupplier stopSummary = r.completed() ? cancelled : () -> false;
+                result.setOutput(writer.path(), writer.finish(r,
+                        () -> summarise ? result.summaryUnless(stopSummary) : null, version()),
                         writer.times());
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write the output folder " + outputFolder + ": "
-                        + e.getMessage(), e);
+                        + OutputWriter.reason(e), e);
             }
         }
         return result;

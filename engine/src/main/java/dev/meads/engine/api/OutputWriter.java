@@ -13,6 +13,7 @@ import dev.meads.engine.io.RunFolder;
 import dev.meads.engine.io.RunReport;
 import dev.meads.engine.io.StanCsvRunInfo;
 import dev.meads.engine.io.StanCsvStream;
+import dev.meads.engine.io.StanNames;
 import dev.meads.engine.io.SvgDocument;
 import dev.meads.engine.io.TracePlot;
 import dev.meads.engine.meads.MeadsTrace;
@@ -46,32 +47,107 @@ final class OutputWriter {
     private final List<Path> files = new ArrayList<>();
     private OutputTimes times;
 
+    /**
+     * Checks the options against the model, then creates the folder (nothing is created when a
+     * check fails).
+     *
+     * @throws IllegalArgumentException for a trace parameter the model does not have, or a
+     *                                  model or parameter name a Stan CSV file cannot hold
+     */
     OutputWriter(Path path, OutputOptions options, LogDensity density, PipelineOptions pipeline) throws IOException {
-        this.folder = RunFolder.create(path, options.overwrite());
-        this.options = options;
+        String[] names = density.constrainedNames();
+        List<String> known = Arrays.asList(names);
+        for (String p : options.traceParameters()) {
+            if (!known.contains(p)) {
+                throw new IllegalArgumentException("trace parameter '" + p + "' is not a quantity of model "
+                        + density.name() + " (" + names.length + " quantities, e.g. " + names[0] + ")");
+            }
+        }
+        StanCsvRunInfo info = null;
         if (options.stanCsv()) {
-            StanCsvRunInfo info = StanCsvRunInfo.of(density.name(), 1, pipeline.seed(), pipeline.draws(),
+            for (String n : names) {
+                StanNames.toDotted(n); // throws for a name a Stan CSV header cannot hold
+            }
+            info = StanCsvRunInfo.of(density.name(), 1, pipeline.seed(), pipeline.draws(),
                             pipeline.meads().iterations())
                     .withExtra("chains", Integer.toString(pipeline.chains()))
                     .withExtra("meads_folds", Integer.toString(pipeline.meads().folds()))
                     .withExtra("threads", Integer.toString(pipeline.threads()));
-            this.csv = new StanCsvStream(folder.path(), info, density.constrainedNames(), pipeline.chains(),
-                    options.csvDigits());
-        } else {
-            this.csv = null;
         }
+        this.folder = RunFolder.reserve(path, options.overwrite());
+        this.options = options;
+        this.csv = info == null ? null
+                : new StanCsvStream(folder.path(), info, names, pipeline.chains(), options.csvDigits());
+    }
+
+    /**
+     * What went wrong, for a message that already names the folder: the JDK's file exceptions
+     * carry only a path as their message (or nothing, for an interrupted thread).
+     */
+    static String reason(IOException e) {
+        if (e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null) {
+            return e.getMessage(); // "path: reason"
+        }
+        String where = e.getMessage() == null ? "" : ": " + e.getMessage();
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "no such file or directory" + where;
+        }
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied" + where;
+        }
+        if (e instanceof java.nio.file.NotDirectoryException) {
+            return "not a directory" + where;
+        }
+        if (e instanceof java.nio.file.FileAlreadyExistsException) {
+            return "already exists" + where;
+        }
+        if (e instanceof java.nio.channels.ClosedByInterruptException) {
+            return "the writing thread was interrupted (Thread.interrupt)";
+        }
+        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
     }
 
     Path path() {
         return folder.path();
     }
 
-    /** The listener that streams draws to the Stan CSV files, or null when they are off or written afterwards. */
+    /**
+     * The listener that streams draws to the Stan CSV files, or null when they are off or written
+     * afterwards. The folder becomes this run's (an earlier run's files deleted, with overwrite)
+     * when sampling starts, not before: a run failing in its warmup leaves the folder as it was.
+     */
     DrawListener drawListener() {
-        return options.csvWhileSampling() ? csv : null;
+        if (!options.csvWhileSampling() || csv == null) {
+            return null;
+        }
+        return new DrawListener() {
+            @Override
+            public void samplingStarted(dev.meads.engine.ghmc.GhmcParameters parameters) {
+                try {
+                    folder.claim();
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot empty the output folder " + folder.path() + ": "
+                            + reason(e), e);
+                }
+                csv.samplingStarted(parameters);
+            }
+
+            @Override
+            public boolean chainsConcurrently() {
+                return csv.chainsConcurrently();
+            }
+
+            @Override
+            public void draw(int chain, int iteration, double[] values, double[] sampler) {
+                csv.draw(chain, iteration, values, sampler);
+            }
+        };
     }
 
-    /** Closes the Stan CSV files without completing them (an interrupted or failed run). */
+    /**
+     * A failed run: closes the Stan CSV files without completing them (they keep every complete
+     * row), or, when nothing was written yet, leaves the folder as it was before the run.
+     */
     void abort() {
         if (csv != null) {
             try {
@@ -80,6 +156,7 @@ final class OutputWriter {
                 // the run is already failing; the files keep every complete row
             }
         }
+        folder.release();
     }
 
     /**
@@ -94,6 +171,7 @@ final class OutputWriter {
      * sampling).
      */
     List<Path> finish(PipelineResult result, Supplier<Summary> summary, String version) throws IOException {
+        folder.claim();
         long start = System.nanoTime();
         ChainFiles chainFiles = csv == null ? null : new ChainFiles(result);
         Summary s;

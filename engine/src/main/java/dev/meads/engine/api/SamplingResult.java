@@ -1,5 +1,6 @@
 package dev.meads.engine.api;
 
+import dev.meads.engine.diag.ParameterSelection;
 import dev.meads.engine.diag.SamplerStatistics;
 import dev.meads.engine.diag.Summary;
 import dev.meads.engine.draws.Draws;
@@ -10,6 +11,7 @@ import dev.meads.engine.run.PipelineResult;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The outcome of {@link MeadsSampler#run()}: draws by parameter name (constrained), the
@@ -44,7 +46,11 @@ public final class SamplingResult {
         return result.completed();
     }
 
-    /** All retained draws, constrained; null if the run stopped before sampling. */
+    /**
+     * All retained draws, constrained; null if the run stopped before sampling. This is the run's
+     * own instance, not a copy (it can be tens of megabytes): changing a value changes what
+     * {@link #draws(String)} and {@link #mean} return, but not a summary computed before.
+     */
     public Draws draws() {
         return result.draws();
     }
@@ -61,10 +67,12 @@ public final class SamplingResult {
      */
     public double[][] draws(String name) {
         Draws d = requireDraws();
-        int p = d.indexOf(name);
+        int p = d.indexOf(Objects.requireNonNull(name, "parameter name"));
         if (p < 0) {
-            throw new IllegalArgumentException("no parameter called '" + name + "'; known: "
-                    + preview(d.names()));
+            String nearest = ParameterSelection.nearestName(name, d.names());
+            throw new IllegalArgumentException("no quantity called '" + name + "'"
+                    + (nearest == null ? "" : "; did you mean '" + nearest + "'?")
+                    + " (draws takes one quantity's full name; summary takes selections such as x[1:3])");
         }
         double[][] out = new double[d.chains()][d.iterations()];
         for (int c = 0; c < d.chains(); c++) {
@@ -88,12 +96,21 @@ public final class SamplingResult {
         return s / n;
     }
 
-    /** The summary of every quantity (computed once, on all cores). */
+    /** The summary of every quantity (computed once, on the run's threads). */
     public synchronized Summary summary() {
-        if (summary == null) {
+        return summaryUnless(() -> false);
+    }
+
+    /**
+     * The summary, or null when {@code cancelled} turned true before it was complete (e.g. a
+     * Ctrl-C after sampling: the draws are all there, the summary can wait); a complete summary
+     * is kept for {@link #summary()}.
+     */
+    synchronized Summary summaryUnless(java.util.function.BooleanSupplier cancelled) {
+        if (summary == null && !cancelled.getAsBoolean()) {
             Draws d = requireDraws();
-            try (WorkerPool pool = new WorkerPool(Math.max(1, result.options().threads()))) {
-                summary = Summary.of(d, pool);
+            try (WorkerPool pool = new WorkerPool(Math.max(1, Math.min(result.options().threads(), d.parameters())))) {
+                summary = Summary.of(d, pool, cancelled);
             }
         }
         return summary;
@@ -143,6 +160,8 @@ public final class SamplingResult {
      * the run.
      */
     public Path writeTo(Path folder, OutputOptions options) throws IOException {
+        Objects.requireNonNull(folder, "output folder");
+        Objects.requireNonNull(options, "output options (OutputOptions.defaults())");
         // the sampling is over: whatever the options say, the rows come from the stored draws
         OutputWriter writer = new OutputWriter(folder, options.withCsvWhileSampling(false), density,
                 result.options());
@@ -158,10 +177,5 @@ public final class SamplingResult {
             throw new IllegalStateException("the run stopped in " + result.stoppedIn() + " before any draw was made");
         }
         return result.draws();
-    }
-
-    private static String preview(String[] names) {
-        int n = Math.min(6, names.length);
-        return String.join(", ", java.util.Arrays.copyOf(names, n)) + (names.length > n ? ", ..." : "");
     }
 }

@@ -16,7 +16,12 @@ import dev.meads.engine.simd.Kernels;
  * <p>Undefined results are NaN, never exceptions: any non-finite draw, all draws equal (spread
  * below 2.22e-16, posterior's absolute tolerance; checked on the raw draws for every diagnostic,
  * including the rank-based ones), split R̂ with fewer than 4 draws per chain, ESS with fewer
- * than 3 rows per split chain.
+ * than 3 rows per split chain. Two deliberate departures from posterior, both as ALGORITHMS.md
+ * §7.10 words it: posterior applies the spread check of R̂ and bulk ESS to the rank-normalised
+ * values, so for draws that differ but span less than 2.22e-16 (a quantity on the scale of
+ * 1e-17, or rounding noise around a constant) it gives numbers where these are NaN, consistent
+ * with {@link ParameterSummary#constant()}; and it ranks infinite draws, where any non-finite
+ * draw gives NaN here.
  *
  * <p>An instance owns scratch space sized to the largest input seen and reuses it, so that
  * summarising many quantities of the same shape allocates nothing per quantity except the

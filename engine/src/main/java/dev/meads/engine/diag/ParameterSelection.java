@@ -203,6 +203,11 @@ public final class ParameterSelection {
         return new IllegalArgumentException("unknown parameter '" + name + "'" + where + hint);
     }
 
+    /** The known full name (e.g. {@code x[2]}, never a base name) nearest to {@code name} (first on ties), or null. */
+    public static String nearestName(String name, String[] names) {
+        return closest(name, java.util.Arrays.asList(names));
+    }
+
     /** The known full or base name at the smallest edit distance from {@code name} (first on ties), or null. */
     static String nearest(String name, String[] names) {
         Set<String> candidates = new LinkedHashSet<>();
@@ -210,6 +215,10 @@ public final class ParameterSelection {
             candidates.add(baseName(n));
             candidates.add(n);
         }
+        return closest(name, candidates);
+    }
+
+    private static String closest(String name, Iterable<String> candidates) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String candidate : candidates) {

@@ -70,6 +70,15 @@ public record Summary(List<ParameterSummary> parameters, SamplerStatistics sampl
      * takes a contiguous range of parameters with its own scratch); same rows as {@link #of(Draws)}.
      */
     public static Summary of(Draws draws, dev.meads.engine.parallel.WorkerPool pool) {
+        return of(draws, pool, () -> false);
+    }
+
+    /**
+     * As {@link #of(Draws, dev.meads.engine.parallel.WorkerPool)}, but gives up when
+     * {@code cancelled} turns true (polled between quantities): then null.
+     */
+    public static Summary of(Draws draws, dev.meads.engine.parallel.WorkerPool pool,
+                             java.util.function.BooleanSupplier cancelled) {
         int chains = draws.chains();
         int iterations = draws.iterations();
         int n = draws.parameters();
@@ -85,11 +94,14 @@ public record Summary(List<ParameterSummary> parameters, SamplerStatistics sampl
             for (int start = from; start < to; start += EXTRACTION_BLOCK) {
                 int count = Math.min(EXTRACTION_BLOCK, to - start);
                 extract(draws, all, start, count, columns);
-                for (int b = 0; b < count; b++) {
+                for (int b = 0; b < count && !cancelled.getAsBoolean(); b++) {
                     rows[start + b] = diagnostics.summarise(draws.name(start + b), columns[b], chains, iterations);
                 }
             }
         });
+        if (cancelled.getAsBoolean()) {
+            return null;
+        }
         return new Summary(List.of(rows), SamplerStatistics.of(draws));
     }
 

@@ -10,6 +10,10 @@ import java.util.Arrays;
  *
  * <p>Alongside the parameters it holds Stan's per-draw sampler columns ({@link SamplerColumn})
  * in the same chain-major order.
+ *
+ * <p>The accessors are on hot paths (the summary reads every value) and check only the flat
+ * array's bounds: an iteration or parameter index past its own range reads a neighbouring
+ * value rather than failing.
  */
 public final class Draws {
     private final String[] names;

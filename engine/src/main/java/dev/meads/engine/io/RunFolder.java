@@ -22,6 +22,11 @@ public final class RunFolder {
     public static final String MARKER = ".meads-run";
 
     private final Path path;
+    /** An earlier run's contents still to be deleted by {@link #claim}. */
+    private boolean pendingDelete;
+    /** The outermost folder {@link #reserve} created (the folder itself or a missing parent), or null. */
+    private Path createdFrom;
+    private boolean claimed;
 
     private RunFolder(Path path) {
         this.path = path;
@@ -37,13 +42,71 @@ public final class RunFolder {
      *                                    message says why and what to do)
      */
     public static RunFolder create(Path folder, boolean overwrite) throws IOException {
+        RunFolder f = reserve(folder, overwrite);
+        f.claim();
+        return f;
+    }
+
+    /**
+     * Takes {@code folder} for a run that may still fail, as {@link #create} would but without
+     * deleting an earlier run's contents yet: that waits for {@link #claim}, just before the
+     * first output is written, so that a run failing before then leaves the earlier run whole.
+     * {@link #release} undoes what this did.
+     */
+    public static RunFolder reserve(Path folder, boolean overwrite) throws IOException {
+        RunFolder f = new RunFolder(folder);
         if (check(folder, overwrite)) {
-            deleteContents(folder);
-        } else if (!Files.exists(folder, LinkOption.NOFOLLOW_LINKS)) {
-            Files.createDirectories(folder);
+            if (!Files.isWritable(folder)) {
+                throw new java.nio.file.AccessDeniedException(folder.toString(), null, "the folder is not writable");
+            }
+            f.pendingDelete = true;
+            return f;
         }
-        Files.writeString(folder.resolve(MARKER), "meads run folder; safe to delete with the run\n");
-        return new RunFolder(folder);
+        if (!Files.exists(folder, LinkOption.NOFOLLOW_LINKS)) {
+            Path top = folder.toAbsolutePath();
+            while (top.getParent() != null && !Files.exists(top.getParent())) {
+                top = top.getParent();
+            }
+            Files.createDirectories(folder);
+            f.createdFrom = top;
+        }
+        f.writeMarker();
+        return f;
+    }
+
+    /** Deletes an earlier run's contents if {@link #reserve} left them; from then on the folder is this run's. */
+    public void claim() throws IOException {
+        if (pendingDelete) {
+            deleteContents(path);
+            writeMarker();
+            pendingDelete = false;
+        }
+        claimed = true;
+    }
+
+    /**
+     * Undoes {@link #reserve} for a run that failed before {@link #claim}: removes the folders
+     * it created, or its marker from a folder that was empty; an earlier run's files stay as
+     * they were. Does nothing once claimed (the run's files so far are kept). Best effort.
+     */
+    public void release() {
+        if (claimed || pendingDelete) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(path.resolve(MARKER));
+            if (createdFrom != null) {
+                for (Path p = path.toAbsolutePath(); p != null && p.startsWith(createdFrom); p = p.getParent()) {
+                    Files.deleteIfExists(p); // only if empty: a folder someone wrote into meanwhile stays
+                }
+            }
+        } catch (IOException ignored) {
+            // e.g. a file appeared in it meanwhile: then it is not ours alone to remove
+        }
+    }
+
+    private void writeMarker() throws IOException {
+        Files.writeString(path.resolve(MARKER), "meads run folder; safe to delete with the run\n");
     }
 
     /**
@@ -55,7 +118,7 @@ public final class RunFolder {
         if (!Files.exists(folder, LinkOption.NOFOLLOW_LINKS)) {
             return false;
         }
-        if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
+        if (!Files.isDirectory(folder)) { // a link to a folder is a folder here
             throw new FileAlreadyExistsException(folder.toString(), null,
                     "exists and is not a folder; choose another output folder");
         }

@@ -57,9 +57,14 @@ public interface LogDensity {
         return this;
     }
 
-    /** A short name for messages and reports. */
+    /** A short name for messages and reports (default: the class's simple name; for an anonymous class, {@code Outer$1}). */
     default String name() {
-        return getClass().getSimpleName();
+        String simple = getClass().getSimpleName();
+        if (!simple.isEmpty()) {
+            return simple;
+        }
+        String full = getClass().getName();
+        return full.substring(full.lastIndexOf('.') + 1);
     }
 
     /** Names of the constrained quantities reported to users, e.g. {@code a[1]}. */

@@ -92,6 +92,34 @@ public final class MeadsPipeline {
     }
 
     /**
+     * Checks, before any work, everything a run keeps whose size its settings choose: the
+     * retained draws ({@link #checkDrawsFit}), the ensemble's state, the NUTS trajectory the spread draws from (draws ×
+     * coordinates) and the MEADS trace (step size, α and δ per iteration and fold).
+     *
+     * @throws IllegalArgumentException naming the setting to lower when one does not fit
+     */
+    public static void checkFits(PipelineOptions options, LogDensity density) {
+        checkDrawsFit(options.chains(), options.draws(), density.constrainedNames().length);
+        checkRecordFits("the chains' positions, momenta and gradients", "chains", options.chains(),
+                density.dimension(), 3);
+        checkRecordFits("the NUTS trajectory", "NUTS draws", options.nutsDraws(), density.dimension(), 1);
+        checkRecordFits("the MEADS trace", "MEADS iterations", options.meads().iterations(), options.meads().folds(),
+                3);
+    }
+
+    /** {@code arrays} arrays of {@code count × width} doubles, each one Java array. */
+    private static void checkRecordFits(String what, String setting, int count, int width, int arrays) {
+        long cells = (long) count * width;
+        long bytes = cells * arrays * Double.BYTES;
+        long available = Runtime.getRuntime().maxMemory();
+        if (cells > Integer.MAX_VALUE - 8 || bytes > available * 0.7) {
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+                    "%s would take %.1f GB for %d %s (max heap %.1f GB); use fewer %s", what, bytes / 1e9, count,
+                    setting, available / 1e9, setting));
+        }
+    }
+
+    /**
      * Checks, before any work, that the retained draws fit in memory: they are kept as one array
      * of chains × draws × constrained quantities doubles.
      *
@@ -114,7 +142,7 @@ public final class MeadsPipeline {
     public PipelineResult run() {
         int n = options.chains();
         int d = density.dimension();
-        checkDrawsFit(n, options.draws(), density.constrainedNames().length);
+        checkFits(options, density);
         long seed = options.seed();
         PipelineResult result = new PipelineResult(options, density.name(), d, STARTED.getAndIncrement());
         RandomGenerator[] chainRandom = new RandomGenerator[n];
@@ -157,7 +185,8 @@ public final class MeadsPipeline {
             }
             block.slices()[c] = chainRandom[c].nextDouble(-1.0, 1.0);
         }
-        try (WorkerPool pool = WorkerPool.yieldingToCompiler(options.threads())) {
+        // More workers than chains would have nothing to do (the results do not depend on it).
+        try (WorkerPool pool = WorkerPool.yieldingToCompiler(Math.min(options.threads(), n))) {
             GhmcEnsemble ensemble = new GhmcEnsemble(density, block, chainRandom, pool, density.blockGranularity());
             if (!meadsWarmup(ensemble, chainRandom, result)) {
                 return result;

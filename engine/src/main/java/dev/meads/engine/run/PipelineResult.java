@@ -187,7 +187,10 @@ public final class PipelineResult {
         return foldParameters;
     }
 
-    /** The parameters of the sampling phase; null if the run stopped before. */
+    /**
+     * The parameters of the sampling phase; after a cancelled MEADS warmup, those its last
+     * iteration implies; null if the run stopped before MEADS began.
+     */
     public GhmcParameters frozenParameters() {
         return frozen;
     }

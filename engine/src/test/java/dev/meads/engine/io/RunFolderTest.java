@@ -92,6 +92,42 @@ class RunFolderTest {
     }
 
     @Test
+    void aReservedFolderReleasedBeforeClaimIsAsBefore() throws IOException {
+        // a new folder (and its missing parents) goes again
+        Path fresh = dir.resolve("a/b/run");
+        RunFolder.reserve(fresh, false).release();
+        assertFalse(Files.exists(dir.resolve("a")));
+        // an empty folder stays, without the marker
+        Path empty = Files.createDirectory(dir.resolve("empty"));
+        RunFolder.reserve(empty, false).release();
+        assertTrue(Files.isDirectory(empty));
+        assertFalse(Files.exists(empty.resolve(RunFolder.MARKER)));
+        // an earlier run to overwrite keeps its files until the new run claims the folder
+        RunFolder first = RunFolder.create(dir.resolve("run"), false);
+        Files.writeString(first.resolve("chain_1.csv"), "old");
+        RunFolder second = RunFolder.reserve(dir.resolve("run"), true);
+        assertEquals("old", Files.readString(first.resolve("chain_1.csv")));
+        second.release();
+        assertEquals("old", Files.readString(first.resolve("chain_1.csv")));
+        RunFolder third = RunFolder.reserve(dir.resolve("run"), true);
+        third.claim();
+        assertFalse(Files.exists(first.resolve("chain_1.csv")));
+        assertTrue(Files.exists(third.resolve(RunFolder.MARKER)));
+        // once claimed, release keeps what the run wrote
+        Files.writeString(third.resolve("chain_1.csv"), "new");
+        third.release();
+        assertEquals("new", Files.readString(third.resolve("chain_1.csv")));
+    }
+
+    @Test
+    void aLinkToAnEmptyFolderIsAFolder() throws IOException {
+        Path target = Files.createDirectory(dir.resolve("target"));
+        Path link = Files.createSymbolicLink(dir.resolve("link"), target);
+        RunFolder.create(link, false);
+        assertTrue(Files.exists(target.resolve(RunFolder.MARKER)));
+    }
+
+    @Test
     void uniqueNamesCountUp() throws IOException {
         assertEquals(dir.resolve("radon"), RunFolder.createUnique(dir, "radon").path());
         assertEquals(dir.resolve("radon-2"), RunFolder.createUnique(dir, "radon").path());

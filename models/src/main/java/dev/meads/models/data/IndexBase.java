@@ -14,6 +14,16 @@ public enum IndexBase {
     /** Indices start at 1 (as in Stan and R). */
     ONE;
 
+    /**
+     * The end of the message for an index that would make {@code count} of {@code what} from
+     * {@code rows} data rows (more than there are rows), with the rule.
+     */
+    static String beyondRows(long count, String what, int rows, int origin) {
+        return " would make " + count + " " + what + " from " + rows + " data row" + (rows == 1 ? "" : "s")
+                + "; number the " + what + " from " + origin + " to at most " + (rows - 1 + origin)
+                + " (there cannot be more " + what + " than rows)";
+    }
+
     /** The base ({@code 0} or {@code 1}) for a file whose smallest index is {@code minIndex}. */
     int resolve(long minIndex) {
         return switch (this) {

@@ -11,14 +11,16 @@ import java.util.Map;
  * Loads binary IRT responses from a CSV file in one of two layouts, told apart by the first
  * non-blank line:
  * <ul>
- * <li><b>Matrix</b> (first line all numbers): one line per student, one 0/1 cell per item,
- *     comma separated, no header; every line has as many cells as the first.
- * <li><b>Long</b> (first line a header): columns {@code person}, {@code item} and {@code y}
+ * <li><b>Matrix</b> (first line has a number in it): one line per student, one 0/1 cell per
+ *     item, comma separated, no header; every line has as many cells as the first. A first
+ *     line of 0/1 cells with a typo in one is a matrix row with a bad cell, not a header.
+ * <li><b>Long</b> (first line a header: names only, or naming both person and item): columns
+ *     {@code person}, {@code item} and {@code y}
  *     in any order (names case-insensitive, other columns ignored), one line per response.
  *     Every person x item pair must appear exactly once. Indices are 0- or 1-based
  *     ({@link IndexBase}; with {@link IndexBase#AUTO} the file is 0-based exactly when its
  *     smallest person or item index is 0); the numbers of persons and items are the largest
- *     indices (plus one if 0-based).
+ *     indices (plus one if 0-based), neither more than the number of data rows.
  * </ul>
  * Blank lines are skipped; whitespace around cells is ignored. Any problem (missing or
  * unreadable file, empty file, non-numeric or non-finite cell, ragged row, response other
@@ -46,13 +48,24 @@ public final class IrtCsvLoader {
     }
 
     static IrtData parse(CsvTable table, IndexBase base) {
-        CsvTable.Row first = table.rows.getFirst();
+        return isHeader(table.rows.getFirst()) ? parseLong(table, base) : parseMatrix(table);
+    }
+
+    /**
+     * Whether the first row is a long-format header: it has no number in it, or it names both
+     * person and item. A row of numbers with one typo ({@code 1,0,l,1}) or a trailing comma is a
+     * matrix row, whose bad cell is then named, not a header with a repeated column "1".
+     */
+    private static boolean isHeader(CsvTable.Row first) {
+        boolean person = false;
+        boolean item = false;
+        boolean number = false;
         for (String cell : first.cells()) {
-            if (!CsvTable.looksNumeric(cell)) {
-                return parseLong(table, base);
-            }
+            number |= CsvTable.looksNumeric(cell);
+            person |= cell.equalsIgnoreCase("person");
+            item |= cell.equalsIgnoreCase("item");
         }
-        return parseMatrix(table);
+        return !number || (person && item);
     }
 
     private static IrtData parseMatrix(CsvTable table) {
@@ -75,7 +88,7 @@ public final class IrtCsvLoader {
         String[] required = {"person", "item", "y"};
         for (int k = 0; k < col.length; k++) {
             if (col[k] < 0) {
-                throw table.error(header, "no column '" + required[k] + "' (the first line is not all numbers, so it is"
+                throw table.error(header, "no column '" + required[k] + "' (the first line has no numbers, so it is"
                         + " read as the header of a long-format file: person, item, y)");
             }
         }
@@ -114,6 +127,15 @@ public final class IrtCsvLoader {
             if (item[r] < origin) {
                 throw table.error(row, "item index " + item[r] + " is below " + origin + " (indices are "
                         + origin + "-based)");
+            }
+            // every pair has a row, so neither count can exceed the rows: a larger index is a slip
+            if (person[r] - origin >= n) {
+                throw table.error(row, "column person: person index " + person[r]
+                        + IndexBase.beyondRows(person[r] - origin + 1L, "persons", n, origin));
+            }
+            if (item[r] - origin >= n) {
+                throw table.error(row, "column item: item index " + item[r]
+                        + IndexBase.beyondRows(item[r] - origin + 1L, "items", n, origin));
             }
             persons = Math.max(persons, person[r] - origin + 1);
             items = Math.max(items, item[r] - origin + 1);

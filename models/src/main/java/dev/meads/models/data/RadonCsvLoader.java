@@ -13,13 +13,15 @@ import java.nio.file.Path;
  *
  * <p>County indices are 0- or 1-based ({@link IndexBase}; with {@link IndexBase#AUTO} the file
  * is 0-based exactly when its smallest county index is 0). The number of counties is the
- * largest index (plus one if 0-based); a county without observations keeps an empty name.
+ * largest index (plus one if 0-based), and may not exceed the number of data rows: each county
+ * is a parameter, and an index far beyond the data (a typo, another column) would otherwise make
+ * millions of them. A county without observations keeps an empty name.
  * Floor and log radon may be any finite numbers.
  *
  * <p>Blank lines are skipped; whitespace around cells is ignored. Any problem (missing or
  * unreadable file, empty file, missing column, ragged row, non-numeric or non-finite cell,
- * county index out of range, conflicting county names) raises one {@link DataFileException}
- * naming file and line.
+ * county index out of range or beyond the number of rows, conflicting county names) raises
+ * one {@link DataFileException} naming file and line.
  */
 public final class RadonCsvLoader {
 
@@ -84,6 +86,10 @@ public final class RadonCsvLoader {
             if (county[r] < origin) {
                 throw table.error(table.rows.get(r + 1), countyColumn + ": county index " + county[r] + " is below "
                         + origin + " (indices are " + origin + "-based)");
+            }
+            if (county[r] - origin >= n) {
+                throw table.error(table.rows.get(r + 1), countyColumn + ": county index " + county[r]
+                        + IndexBase.beyondRows(county[r] - origin + 1L, "counties", n, origin));
             }
             county[r] -= origin;
             counties = Math.max(counties, county[r] + 1);

@@ -29,7 +29,11 @@ import java.util.Objects;
  * polynomial {@code exp} and {@code log1p} of {@code dev.meads.models.vecmath} and agree with
  * the scalar reference {@link Irt2plScalarModel} to 1e-12 of each quantity's scale (the sum of
  * the absolute values of its terms); measured at typical and extreme points: 4e-14 for the log
- * density, where the order of 3000 additions differs, and 6e-15 for the gradient. Results for
+ * density, where the order of 3000 additions differs, and 6e-15 for the gradient. One exception,
+ * at difficulties no IRT posterior reaches: the block form computes a logit as
+ * {@code a·θ − a·b} (one fused multiply-add per response) rather than {@code a·(θ − b)}, so for
+ * |b| beyond about 3e5 with θ near b it loses up to an ulp of {@code a·b} to cancellation, and the
+ * gradient in {@code log a} errs by up to 8e-12 of its scale at |b| = 1e6 (4e-10 at 1e8). Results for
  * the same input are bit-identical across calls and copies, and the same whether the code runs
  * compiled or interpreted (only IEEE operations, no {@code lanewise(EXP)}, no
  * {@code reduceLanes}); they depend on the machine's preferred vector width only through the

@@ -171,11 +171,36 @@ class IrtCsvLoaderTest {
         assertFails(h, 3, () -> IrtCsvLoader.load(h), "'99999999999' is not an integer");
     }
 
-    /** A huge index makes a huge grid; the missing pair is still found at once. */
+    /** Every pair has a row, so an index beyond the rows is a slip: named with its line and the rule. */
     @Test
-    void hugeIndexIsReportedAsAMissingPairWithoutAllocatingTheGrid() throws IOException {
+    void indexBeyondTheNumberOfRowsIsNamedWithItsLine() throws IOException {
         Path f = write(dir, "l.csv", "person,item,y\n1,1,1\n2000000000,1,0\n");
-        assertFails(f, 0, () -> IrtCsvLoader.load(f), "no response for person 2, item 1");
+        DataFileException e = assertFails(f, 3, () -> IrtCsvLoader.load(f), "column person: person index 2000000000 "
+                + "would make 2000000000 persons from 2 data rows", "from 1 to at most 2");
+        assertEquals(f + ":3: column person: person index 2000000000 would make 2000000000 persons from 2 data "
+                + "rows; number the persons from 1 to at most 2 (there cannot be more persons than rows)",
+                e.getMessage());
+        Path g = write(dir, "l2.csv", "person,item,y\n0,0,1\n0,7,0\n");
+        assertFails(g, 3, () -> IrtCsvLoader.load(g), "column item: item index 7 would make 8 items",
+                "from 0 to at most 1");
+        // the largest index the rule allows is still read (and then reported as a missing pair)
+        Path h = write(dir, "l3.csv", "person,item,y\n1,1,1\n2,1,0\n");
+        assertEquals(2, IrtCsvLoader.load(h).students());
+    }
+
+    /** A first row of 0/1 cells with one typo is a matrix row: its bad cell is named, as on any other line. */
+    @Test
+    void firstRowWithATypoIsAMatrixRowNotAHeader() throws IOException {
+        Path f = write(dir, "m.csv", "1,0,1,0,l,1\n0,1,1,0,1,0\n");
+        DataFileException first = assertFails(f, 1, () -> IrtCsvLoader.load(f), "column 5: 'l' is not a number");
+        Path g = write(dir, "m2.csv", "0,1,1,0,1,0\n1,0,1,0,l,1\n");
+        DataFileException second = assertFails(g, 2, () -> IrtCsvLoader.load(g), "column 5: 'l' is not a number");
+        assertEquals(second.problem(), first.problem());
+        Path h = write(dir, "m3.csv", "1,0,1,\n0,1,1,\n");
+        assertFails(h, 1, () -> IrtCsvLoader.load(h), "column 4: empty cell");
+        // a header naming person and item stays a header, even with a number among its names
+        Path l = write(dir, "l.csv", "person,item,y,2024\n1,1,1,x\n");
+        assertEquals(1, IrtCsvLoader.load(l).items());
     }
 
     @Test

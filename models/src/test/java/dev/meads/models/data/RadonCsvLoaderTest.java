@@ -42,23 +42,23 @@ class RadonCsvLoaderTest {
 
     @Test
     void zeroBasedIsDetectedAndColumnsMayComeInAnyOrder() throws IOException {
-        Path f = write(dir, "r.csv", "log_radon , FLOOR, county\n1.0,0.5,0\n2.0,0,2\n");
+        Path f = write(dir, "r.csv", "log_radon , FLOOR, county\n1.0,0.5,0\n2.0,0,2\n3.0,1,2\n");
         RadonData d = RadonCsvLoader.load(f);
         assertEquals(3, d.counties());
-        assertArrayEquals(new int[]{0, 2}, d.county());
-        assertArrayEquals(new double[]{0.5, 0}, d.floor());
+        assertArrayEquals(new int[]{0, 2, 2}, d.county());
+        assertArrayEquals(new double[]{0.5, 0, 1}, d.floor());
     }
 
     @Test
     void explicitBaseOverridesTheRule() throws IOException {
-        Path f = write(dir, "r.csv", "county,floor,log_radon\n1,0,1\n2,0,2\n");
+        Path f = write(dir, "r.csv", "county,floor,log_radon\n1,0,1\n2,0,2\n2,1,3\n");
         assertEquals(3, RadonCsvLoader.load(f, IndexBase.ZERO).counties());
         assertEquals(2, RadonCsvLoader.load(f, IndexBase.ONE).counties());
     }
 
     @Test
     void countiesWithoutObservationsGetEmptyNames() throws IOException {
-        Path f = write(dir, "r.csv", "county,county_name,floor,log_radon\n1,A,0,1\n3,C,0,2\n");
+        Path f = write(dir, "r.csv", "county,county_name,floor,log_radon\n1,A,0,1\n3,C,0,2\n3,C,1,3\n");
         RadonData d = RadonCsvLoader.load(f);
         assertArrayEquals(new String[]{"A", "", "C"}, d.countyNames());
     }
@@ -140,6 +140,22 @@ class RadonCsvLoaderTest {
         assertFails(g, 3, () -> RadonCsvLoader.load(g, IndexBase.ONE), "county index 0 is below 1");
         Path h = write(dir, "r3.csv", "county,floor,log_radon\n1,0,2.5\n2.5,0,1\n");
         assertFails(h, 3, () -> RadonCsvLoader.load(h), "column county: '2.5' is not an integer");
+    }
+
+    /** Each county is a parameter: an index far beyond the rows (a typo) would make millions of them. */
+    @Test
+    void countyIndexBeyondTheNumberOfRowsIsRejected() throws IOException {
+        Path f = write(dir, "r.csv", "county,floor,log_radon\n1,0,1.2\n2000000000,1,0.5\n");
+        DataFileException e = assertFails(f, 3, () -> RadonCsvLoader.load(f), "column county: county index "
+                + "2000000000 would make 2000000000 counties from 2 data rows", "from 1 to at most 2");
+        assertEquals(f + ":3: column county: county index 2000000000 would make 2000000000 counties from 2 data rows; "
+                + "number the counties from 1 to at most 2 (there cannot be more counties than rows)", e.getMessage());
+        Path g = write(dir, "r2.csv", "county_idx,floor,log_radon\n0,0,1.2\n2,1,0.5\n");
+        assertFails(g, 3, () -> RadonCsvLoader.load(g), "column county_idx: county index 2 would make 3 counties",
+                "from 0 to at most 1");
+        // as many counties as rows is fine, some of them without observations
+        Path h = write(dir, "r3.csv", "county,floor,log_radon\n1,0,1.2\n3,1,0.5\n3,0,0.7\n");
+        assertEquals(3, RadonCsvLoader.load(h).counties());
     }
 
     @Test
