@@ -65,6 +65,15 @@ public final class StanCsvReader {
         if (files.isEmpty()) {
             throw new IllegalArgumentException("no Stan CSV files given");
         }
+        java.util.Map<Path, Path> seenFiles = new java.util.HashMap<>();
+        for (Path f : files) {
+            Path key = Files.exists(f) ? f.toRealPath() : f.toAbsolutePath().normalize();
+            Path before = seenFiles.putIfAbsent(key, f);
+            if (before != null) {
+                throw new IllegalArgumentException(f + " is given twice" + (before.equals(f) ? "" : " (also as " + before
+                        + ")") + "; each chain's file once, or the chains would look like two that agree");
+            }
+        }
         List<String> warnings = new ArrayList<>();
         List<ParsedFile> parsed = new ArrayList<>(files.size());
         for (Path f : files) {
@@ -168,13 +177,19 @@ public final class StanCsvReader {
 
         ParsedFile parse() throws IOException {
             boolean endsWithNewline = endsWithNewline(file);
+            if (gzipped(file)) {
+                throw new StanCsvFormatException(file, 1, "a gzip-compressed file; decompress it first (gunzip)");
+            }
+            long lineNo = 0;
             try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
                 String pending = null;
                 long pendingLine = 0;
-                long lineNo = 0;
                 String line;
                 while ((line = in.readLine()) != null) {
                     lineNo++;
+                    if (lineNo == 1 && line.startsWith("\uFEFF")) {
+                        line = line.substring(1); // a byte-order mark some editors and tools write
+                    }
                     if (pending != null) {
                         dataRow(pending, pendingLine, false, true);
                         pending = null;
@@ -198,12 +213,22 @@ public final class StanCsvReader {
                 if (pending != null) {
                     dataRow(pending, pendingLine, true, endsWithNewline);
                 }
+            } catch (java.nio.charset.CharacterCodingException e) {
+                throw new StanCsvFormatException(file, lineNo + 1, "not UTF-8 text (a binary or compressed file, or "
+                        + "one saved in another encoding)");
             }
             if (columns == null) {
                 throw new StanCsvFormatException(file, 0, "no header line (every line is a comment or blank)");
             }
             applyWarmupAndCounts();
             return this;
+        }
+
+        /** Whether the file starts with gzip's magic bytes. */
+        private static boolean gzipped(Path f) throws IOException {
+            try (java.io.InputStream in = Files.newInputStream(f)) {
+                return in.read() == 0x1f && in.read() == 0x8b;
+            }
         }
 
         private static boolean endsWithNewline(Path f) throws IOException {
@@ -414,16 +439,30 @@ public final class StanCsvReader {
             if (thin < 1) {
                 throw new StanCsvFormatException(file, 0, "config 'thin = " + thin + "' must be >= 1");
             }
-            String saveWarmup = config.getOrDefault("save_warmup", "0");
+            // CmdStan writes num_warmup and num_samples; rstan's sample_file writes warmup and
+            // iter (warmup included)
+            String warmupKey = config.containsKey("num_warmup") ? "num_warmup"
+                    : config.containsKey("warmup") ? "warmup" : null;
+            String saveWarmup = config.get("save_warmup");
+            if (saveWarmup == null && rowsBeforeAdaptation > 0 && rowsBeforeAdaptation < rows) {
+                // Stan writes the adaptation block between warmup and sampling: rows before it
+                // are warmup draws even when the comments that would say so were removed
+                warmupRows = rowsBeforeAdaptation;
+                warnings.add(file + ": no save_warmup comment, but " + rowsBeforeAdaptation + " rows precede '# "
+                        + "Adaptation terminated'; dropped them as warmup");
+                saveWarmup = "0";
+            } else if (saveWarmup == null) {
+                saveWarmup = "0";
+            }
             if (saveWarmup.equals("1") || saveWarmup.equalsIgnoreCase("true")) {
-                if (!config.containsKey("num_warmup")) {
+                if (warmupKey == null) {
                     throw new StanCsvFormatException(file, 0, "save_warmup = 1 but no num_warmup comment says how many "
                             + "rows are warmup");
                 }
-                int announced = (configInt("num_warmup", 0) + thin - 1) / thin;
+                int announced = (configInt(warmupKey, 0) + thin - 1) / thin;
                 if (rowsBeforeAdaptation >= 0 && rowsBeforeAdaptation != announced && rowsBeforeAdaptation < rows) {
                     warnings.add(file + ": " + rowsBeforeAdaptation + " rows precede '# Adaptation terminated' but "
-                            + "num_warmup/thin says " + announced + " warmup rows; dropped " + Math.min(announced, rows));
+                            + warmupKey + "/thin says " + announced + " warmup rows; dropped " + Math.min(announced, rows));
                 }
                 if (rows < announced) {
                     warnings.add(file + ": only " + rows + " rows, fewer than the " + announced
@@ -433,18 +472,19 @@ public final class StanCsvReader {
             } else if (!saveWarmup.equals("0") && !saveWarmup.equalsIgnoreCase("false")) {
                 throw new StanCsvFormatException(file, 0, "config 'save_warmup = " + saveWarmup + "' is not 0 or 1");
             }
-            if (config.containsKey("num_samples")) {
-                int expected = (configInt("num_samples", 0) + thin - 1) / thin;
+            int samples = config.containsKey("num_samples") ? configInt("num_samples", 0)
+                    : config.containsKey("iter") && config.containsKey("warmup")
+                    ? configInt("iter", 0) - configInt("warmup", 0) : -1;
+            if (samples >= 0) {
+                int expected = (samples + thin - 1) / thin;
                 if (draws() != expected) {
-                    warnings.add(file + ": " + draws() + " post-warmup draws, but num_samples = "
-                            + config.get("num_samples") + " with thin = " + thin + " announces " + expected
-                            + (draws() < expected ? " (interrupted run?)" : ""));
+                    warnings.add(file + ": " + draws() + " post-warmup draws, but " + (config.containsKey("num_samples")
+                            ? "num_samples = " + samples : "iter - warmup = " + samples) + " with thin = " + thin
+                            + " announces " + expected + (draws() < expected ? " (interrupted run?)" : ""));
                 }
             }
-            if (metricCount > 0 && metricCount != parameterNames.size()) {
-                warnings.add(file + ": inverse metric has " + metricCount + " elements for " + parameterNames.size()
-                        + " parameters");
-            }
+            // The inverse metric covers the sampled (unconstrained) coordinates, whose number
+            // differs from the columns' whenever there are transforms or generated quantities.
         }
 
         void copyInto(Draws draws, int chain, int keep) {

@@ -207,14 +207,15 @@ public final class StanCsvWriter implements Closeable {
         if (adaptationWritten || rows > 0) {
             throw new IllegalStateException(path + ": the adaptation block comes once, before the first draw");
         }
-        if (inverseMetricDiagonal.length != parameters) {
-            throw new IllegalArgumentException(path + ": inverse metric has " + inverseMetricDiagonal.length
-                    + " elements for " + parameters + " parameters");
+        // One element per sampled (unconstrained) coordinate, as CmdStan writes it: as many as
+        // the columns only when nothing is transformed or derived.
+        if (inverseMetricDiagonal.length < 1) {
+            throw new IllegalArgumentException(path + ": empty inverse metric");
         }
         pending.append("# Adaptation terminated\n# Step size = ");
         appendNumber(pending, stepSize);
         pending.append("\n# Diagonal elements of inverse mass matrix:\n# ");
-        for (int p = 0; p < parameters; p++) {
+        for (int p = 0; p < inverseMetricDiagonal.length; p++) {
             if (p > 0) {
                 pending.append(", ");
             }

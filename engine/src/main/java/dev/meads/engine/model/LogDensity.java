@@ -67,7 +67,11 @@ public interface LogDensity {
         return full.substring(full.lastIndexOf('.') + 1);
     }
 
-    /** Names of the constrained quantities reported to users, e.g. {@code a[1]}. */
+    /**
+     * Names of the constrained quantities reported to users, e.g. {@code a[1]}. Give the
+     * elements of a matrix in column-major order ({@code y[1,1], y[2,1], y[1,2], ...}), as Stan
+     * does: rstan rebuilds arrays from the Stan CSV columns in that order, whatever the names say.
+     */
     default String[] constrainedNames() {
         return parameterNames();
     }

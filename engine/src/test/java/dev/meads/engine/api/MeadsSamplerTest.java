@@ -159,6 +159,55 @@ class MeadsSamplerTest {
         }
     }
 
+    /**
+     * A model that reports more quantities than it samples (here x and exp(x) per coordinate, as
+     * a non-centred model reports its centred parameters) writes its files, the metric line
+     * with one element per sampled coordinate, as CmdStan's, and reads back.
+     */
+    @Test
+    void aModelReportingMoreQuantitiesThanItSamplesWritesItsFiles(@TempDir Path tmp) throws Exception {
+        dev.meads.engine.model.LogDensity withExp = new dev.meads.engine.model.LogDensity() {
+            @Override
+            public int dimension() {
+                return TARGET.dimension();
+            }
+
+            @Override
+            public String[] parameterNames() {
+                return TARGET.parameterNames();
+            }
+
+            @Override
+            public double logDensityAndGradient(double[] x, int xOff, double[] grad, int gOff) {
+                return TARGET.logDensityAndGradient(x, xOff, grad, gOff);
+            }
+
+            @Override
+            public String[] constrainedNames() {
+                return new String[] {"x[1]", "x[2]", "x[3]", "e[1]", "e[2]", "e[3]"};
+            }
+
+            @Override
+            public void constrain(double[] x, int xOff, double[] out, int outOff) {
+                for (int j = 0; j < 3; j++) {
+                    out[outOff + j] = x[xOff + j];
+                    out[outOff + 3 + j] = Math.exp(x[xOff + j]);
+                }
+            }
+        };
+        for (boolean whileSampling : new boolean[] {false, true}) {
+            Path out = tmp.resolve("run-" + whileSampling);
+            SamplingResult r = MeadsSampler.forModel(withExp).chains(16).warmup(100).draws(50).nuts(60, 30)
+                    .threads(1).seed(5)
+                    .output(out, OutputOptions.defaults().withPlots(false).withCsvWhileSampling(whileSampling)).run();
+            StanCsvRead read = StanCsvReader.read(out.resolve("chain_1.csv"));
+            assertEquals(List.of(), read.warnings());
+            assertEquals(6, read.draws().parameters());
+            assertEquals(3, read.chains().get(0).inverseMetricDiagonal().length);
+            assertEquals(Math.exp(r.draws("x[2]")[0][7]), read.draws().value(0, 7, 4), 1e-5);
+        }
+    }
+
     /** A failure while writing the files afterwards reaches the caller, naming the file. */
     @Test
     void csvFailureAfterSamplingIsReported(@TempDir Path tmp) throws Exception {

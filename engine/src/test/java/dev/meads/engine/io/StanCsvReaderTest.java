@@ -121,6 +121,62 @@ class StanCsvReaderTest {
         assertEquals(0.34, c.samplingSeconds());
     }
 
+    /**
+     * A file from rstan's {@code sampling(..., sample_file=)} with its default save_warmup:
+     * rstan names the counts {@code warmup} and {@code iter}, not CmdStan's {@code num_warmup}
+     * and {@code num_samples} (iter = 700, warmup = 200, thin = 3: ceil(200/3) = 67 warmup rows,
+     * ceil(500/3) = 167 draws). Its metric has 8 elements for the 11 columns (a transformed
+     * parameter and two generated quantities), which is no reason for a warning.
+     */
+    @Test
+    void readsRstanSampleFileWithWarmupRows() throws IOException {
+        StanCsvRead read = StanCsvReader.read(resource("rstan_sample_file_thin3_1.csv"));
+        assertEquals(List.of(), read.warnings());
+        Draws d = read.draws();
+        assertEquals(167, d.iterations());
+        assertEquals(List.of("mu", "sigma", "A[1,1]", "A[2,1]", "A[1,2]", "A[2,2]", "A[1,3]", "A[2,3]", "tau", "y",
+                "k"), List.of(d.names()));
+        int mu = d.indexOf("mu");
+        assertEquals(1.37269, d.value(0, 0, mu)); // the first row after the adaptation block
+        assertEquals(-1.70829, d.value(0, 166, mu)); // the file's last row
+        assertEquals(0.314536, d.sampler(0, 0, SamplerColumn.STEPSIZE));
+    }
+
+    /** Comments stripped by some tool: the rows before the adaptation block are still warmup. */
+    @Test
+    void rowsBeforeTheAdaptationBlockAreWarmupWithoutComments() throws IOException {
+        Path f = dir.resolve("stripped.csv");
+        List<String> kept = Files.readAllLines(resource("rstan_sample_file_thin3_1.csv")).stream()
+                .filter(l -> !l.matches("#\\s*\\w+=.*")).toList();
+        Files.write(f, kept);
+        StanCsvRead read = StanCsvReader.read(f);
+        assertEquals(167, read.draws().iterations());
+        assertEquals(1, read.warnings().size(), read.warnings().toString());
+        assertTrue(read.warnings().get(0).contains("67 rows precede"), read.warnings().get(0));
+    }
+
+    @Test
+    void compressedEncodedOrRepeatedFilesAreNamedAsSuch() throws IOException {
+        Path gz = dir.resolve("chain.csv.gz");
+        try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(gz))) {
+            out.write(Files.readAllBytes(resource("cmdstan_chain_1.csv")));
+        }
+        String text = Files.readString(dir.resolve("cmdstan_chain_1.csv"));
+        StanCsvFormatException compressed = assertThrows(StanCsvFormatException.class, () -> StanCsvReader.read(gz));
+        assertTrue(compressed.getMessage().contains("gzip"), compressed.getMessage());
+        Path latin1 = dir.resolve("latin1.csv");
+        Files.write(latin1, ("# model = caf\u00e9\n" + text).getBytes(StandardCharsets.ISO_8859_1));
+        StanCsvFormatException encoding = assertThrows(StanCsvFormatException.class, () -> StanCsvReader.read(latin1));
+        assertTrue(encoding.getMessage().contains("not UTF-8"), encoding.getMessage());
+        Path bom = dir.resolve("bom.csv");
+        Files.writeString(bom, "\uFEFF" + text);
+        assertChain1(StanCsvReader.read(bom).draws(), 0);
+        Path chain = resource("cmdstan_chain_2.csv");
+        IllegalArgumentException twice = assertThrows(IllegalArgumentException.class,
+                () -> StanCsvReader.read(List.of(chain, dir.resolve(".").resolve("cmdstan_chain_2.csv"))));
+        assertTrue(twice.getMessage().contains("given twice"), twice.getMessage());
+    }
+
     @Test
     void severalFilesOfDifferentLengthsAreCutToTheShortest() throws IOException {
         StanCsvRead read = StanCsvReader.read(List.of(resource("cmdstan_chain_1.csv"), resource("cmdstan_chain_2.csv")));

@@ -235,7 +235,7 @@ class StanCsvWriterTest {
         Path f = dir.resolve("x.csv");
         Draws d = awkwardDraws(1, 3);
         try (StanCsvWriter w = StanCsvWriter.create(f, StanCsvRunInfo.of("m", 1, 1, 2, 10), NAMES)) {
-            assertThrows(IllegalArgumentException.class, () -> w.writeAdaptation(0.5, new double[] {1, 1}));
+            assertThrows(IllegalArgumentException.class, () -> w.writeAdaptation(0.5, new double[0]));
             w.writeDraw(d, 0, 0);
             assertThrows(IllegalStateException.class, () -> w.writeAdaptation(0.5, new double[] {1, 1, 1, 1}));
             assertThrows(IllegalStateException.class, () -> w.finish(1, 1), "one row short");
