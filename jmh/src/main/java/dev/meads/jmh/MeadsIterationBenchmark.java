@@ -35,11 +35,29 @@ public class MeadsIterationBenchmark {
     @Param({"1", "2"})
     public int threads;
 
+    /** MEADS iterations the state has room for; MeadsAdaptation throws once they are used up. */
+    private static final int CAPACITY = 300_000;
+    /**
+     * A JMH iteration starts with at least this many left (rebuilding the state otherwise): about
+     * 3 s at radon's 20 µs, more than a 1 s iteration uses. Without it, radon on one thread (44
+     * µs) ran out in the 9th measured iteration of the default 5 + 10 and JMH printed a score
+     * from the iterations before.
+     */
+    private static final int HEADROOM = 150_000;
+
     private WarmEnsemble warm;
 
     @Setup(Level.Trial)
     public void setUp() {
-        warm = new WarmEnsemble(workload, threads, 1000, 300_000);
+        warm = new WarmEnsemble(workload, threads, 1000, CAPACITY);
+    }
+
+    @Setup(Level.Iteration)
+    public void enoughRoom() {
+        if (CAPACITY - warm.meads.iteration() < HEADROOM) {
+            warm.close();
+            warm = new WarmEnsemble(workload, threads, 1000, CAPACITY);
+        }
     }
 
     @TearDown(Level.Trial)

@@ -23,8 +23,10 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * NUTS on one chain, as the initialisation runs it: {@code transition} is one NUTS transition
  * from the state reached by Stan's 500-iteration window adaptation (adapted step size and
- * diagonal metric), the chain moving on from transition to transition; the {@code leapfrogs}
- * counter gives the leapfrog steps per transition, so time per leapfrog = time / leapfrogs.
+ * diagonal metric), the chain moving on from transition to transition. The {@code leapfrogs}
+ * counter counts leapfrog steps; JMH divides the measured time by it, so
+ * {@code transition:leapfrogs} is the time per leapfrog, and {@code transition} over it the
+ * leapfrogs per transition.
  * {@code gradient} is one evaluation of the single-chain log density and gradient at a draw,
  * the cost a leapfrog cannot go below; the difference is the tree's overhead per leapfrog
  * (momentum draw, copies, U-turn checks, multinomial sampling).
@@ -44,7 +46,7 @@ public class NutsBenchmark {
     private double[] x;
     private double[] g;
 
-    /** Leapfrog steps, summed over the measured transitions (JMH reports them per transition). */
+    /** Leapfrog steps, summed over the measured transitions (JMH reports the time per step). */
     @State(Scope.Thread)
     @AuxCounters(AuxCounters.Type.OPERATIONS)
     public static class Steps {

@@ -23,11 +23,13 @@ import org.openjdk.jmh.annotations.Warmup;
  * The whole notebook pipeline as a user runs it, {@code MeadsSampler.forModel(model).run()}
  * with the notebook's settings (NUTS 500 + 300 for IRT, 500 + 200 for radon; 64 chains, 1000
  * MEADS iterations, 1000 draws), in process after warm-up: each measured iteration is one
- * complete run (single shot), after warm-up runs that let the JIT compile everything.
+ * complete run (single shot), after warm-up runs that let the JIT compile everything. Twenty
+ * of them: after eight, C2 was still compiling NUTS's adaptation code (it runs about 500 times
+ * per pipeline, so it leaves C1's profiling tier late) during the first measured shots.
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 8)
+@Warmup(iterations = 20)
 @Measurement(iterations = 10)
 @Fork(value = 2, jvmArgsAppend = {"--add-modules=jdk.incubator.vector"})
 @State(Scope.Benchmark)

@@ -330,7 +330,7 @@ public final class MeadsSampler {
         PipelineResult r;
         try {
             r = pipeline.run();
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) { // an OutOfMemoryError in a model too
             if (writer != null) {
                 writer.abort();
             }

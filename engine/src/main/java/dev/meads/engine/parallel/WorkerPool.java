@@ -1,5 +1,6 @@
 package dev.meads.engine.parallel;
 
+import java.lang.invoke.VarHandle;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLongArray;
@@ -168,6 +169,9 @@ public final class WorkerPool implements AutoCloseable {
         for (int w = 0; w < threads; w++) {
             claims.set(w * PAD, (s << 32) | shareStart(w, all));
         }
+        // The plain stores below must not become visible before the retagging: a volatile store
+        // orders what precedes it, not what follows (free on x86, a barrier on weaker machines).
+        VarHandle.storeStoreFence();
         this.task = task;
         this.size = n;
         this.granularity = g;
@@ -211,6 +215,13 @@ public final class WorkerPool implements AutoCloseable {
         }
     }
 
+    /**
+     * A claim word holds the low 32 bits of its section's number above the next piece's index;
+     * comparing with the whole number would stop every claim from the 2^32nd section on (about
+     * six hours of a pool reused at 5 µs per section) and hang the caller.
+     */
+    private static final long TAG_MASK = 0xFFFF_FFFFL;
+
     /** First piece of thread w's share when a section has {@code all} pieces. */
     private int shareStart(int w, int all) {
         return (int) ((long) all * w / threads);
@@ -229,7 +240,7 @@ public final class WorkerPool implements AutoCloseable {
             int slot = owner * PAD;
             while (true) {
                 long v = claims.get(slot);
-                if ((v >>> 32) != s) {
+                if ((v >>> 32) != (s & TAG_MASK)) { // the tag is the section's low 32 bits
                     return;
                 }
                 int i = (int) v;

@@ -65,11 +65,20 @@ class MeadsSamplerMisuseTest {
 
     /** The Gaussian, with a model bug that throws after {@code limit} gradients (in NUTS). */
     private static LogDensity failingAfter(int limit) {
+        return failingAfter(limit, () -> new IllegalStateException("model bug"));
+    }
+
+    /** As {@link #failingAfter(int)}, throwing what {@code failure} makes (unchecked). */
+    private static LogDensity failingAfter(int limit, java.util.function.Supplier<? extends Throwable> failure) {
         return new DelegatingModel() {
             @Override
             public double logDensityAndGradient(double[] x, int xOff, double[] grad, int gOff) {
                 if (calls.incrementAndGet() > limit) {
-                    throw new IllegalStateException("model bug");
+                    Throwable t = failure.get();
+                    if (t instanceof Error e) {
+                        throw e;
+                    }
+                    throw (RuntimeException) t;
                 }
                 return TARGET.logDensityAndGradient(x, xOff, grad, gOff);
             }
@@ -141,6 +150,10 @@ class MeadsSamplerMisuseTest {
         Path fresh = tmp.resolve("new/run");
         assertThrows(IllegalStateException.class,
                 () -> tiny(failingAfter(50)).output(fresh, OutputOptions.defaults()).run());
+        assertFalse(Files.exists(tmp.resolve("new")));
+        // an Error (say, a model running out of memory) too
+        assertThrows(StackOverflowError.class, () -> tiny(failingAfter(700, StackOverflowError::new)).threads(2)
+                .output(fresh, OutputOptions.defaults()).run());
         assertFalse(Files.exists(tmp.resolve("new")));
 
         Path earlier = tmp.resolve("earlier");

@@ -94,6 +94,35 @@ class WorkerPoolTest {
         }
     }
 
+    /**
+     * Claim words carry the low 32 bits of the section's number: sections around 2^32 (six hours
+     * of a pool reused at 5 µs per section) run like any other. Before, the first section
+     * numbered 2^32 hung its caller.
+     */
+    @Test
+    void sectionsPastTwoToThe32RunLikeAnyOther() throws Exception {
+        java.lang.reflect.Field sections = WorkerPool.class.getDeclaredField("sections");
+        sections.setAccessible(true);
+        for (int threads : new int[] {2, 3}) {
+            try (WorkerPool pool = new WorkerPool(threads)) {
+                sections.setLong(pool, (1L << 32) - 3);
+                org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(20), () -> {
+                    for (int k = 0; k < 6; k++) {
+                        int[] hits = new int[64];
+                        pool.forEachChunk(64, 8, (w, from, to) -> {
+                            for (int i = from; i < to; i++) {
+                                hits[i]++;
+                            }
+                        });
+                        for (int i = 0; i < 64; i++) {
+                            assertEquals(1, hits[i], "section " + k + ", index " + i);
+                        }
+                    }
+                });
+            }
+        }
+    }
+
     @Test
     void rejectsZeroThreads() {
         assertThrows(IllegalArgumentException.class, () -> new WorkerPool(0));
