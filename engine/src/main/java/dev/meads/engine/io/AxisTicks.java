@@ -26,30 +26,43 @@ record AxisTicks(double[] values, String[] labels) {
         int n = (int) Math.max(0, last - first + 1);
         double[] v = new double[n];
         String[] l = new String[n];
-        int d = decimals >= 0 ? decimals : Math.max(0, -(int) Math.floor(Math.log10(step) + 1e-9));
-        boolean scientific = Math.max(Math.abs(lo), Math.abs(hi)) >= 1e6 || d > 6;
+        int stepExponent = (int) Math.floor(Math.log10(step) + 1e-9);
+        int d = decimals >= 0 ? decimals : Math.max(0, -stepExponent);
+        double big = Math.max(Math.abs(lo), Math.abs(hi));
+        int bigExponent = (int) Math.floor(Math.log10(big) + 1e-9);
+        // Exponent form for large values, and for small ones that need many decimals; a narrow
+        // range of ordinary values (a nearly constant quantity, 1.5157808 ± 4e-9) keeps fixed
+        // notation with the decimals its step needs, so that neighbouring labels differ.
+        boolean scientific = big >= 1e6 || (d > 6 && big < 1e-3);
+        // Digits beyond a double's 17 significant ones would overflow the fixed form's long.
+        d = Math.min(d, Math.max(0, 16 - Math.max(0, bigExponent + 1)));
+        int mantissaDecimals = Math.min(15, Math.max(0, bigExponent - stepExponent));
         for (int i = 0; i < n; i++) {
             v[i] = (first + i) * step;
-            l[i] = scientific ? scientific(v[i]) : fixed(v[i], d);
+            l[i] = scientific ? scientific(v[i], mantissaDecimals) : fixed(v[i], d);
         }
         return new AxisTicks(v, l);
     }
 
-    /** Ticks of an integer-valued axis (counts): as {@link #linear} with steps of at least 1. */
-    static AxisTicks counts(double hi, int count) {
-        check(0, hi);
-        AxisTicks t = linear(0, hi, count, 0);
-        if (t.values.length < 2 || t.values[1] - t.values[0] >= 1) {
-            return t;
-        }
-        int n = (int) Math.floor(hi) + 1;
+    /** Ticks of an integer-valued axis over [lo, hi] (iterations): as {@link #linear} with steps of at least 1. */
+    static AxisTicks integers(double lo, double hi, int count) {
+        check(lo, hi);
+        double step = niceStep(Math.max(1, (hi - lo) / Math.max(1, count)));
+        long first = (long) Math.ceil(lo / step - 1e-9);
+        long last = (long) Math.floor(hi / step + 1e-9);
+        int n = (int) Math.max(0, last - first + 1);
         double[] v = new double[n];
         String[] l = new String[n];
         for (int i = 0; i < n; i++) {
-            v[i] = i;
-            l[i] = Integer.toString(i);
+            v[i] = (first + i) * step;
+            l[i] = v[i] >= 1e6 ? scientific(v[i]) : fixed(v[i], 0);
         }
         return new AxisTicks(v, l);
+    }
+
+    /** Ticks of a count axis over [0, hi]: whole numbers only. */
+    static AxisTicks counts(double hi, int count) {
+        return integers(0, hi, count);
     }
 
     /**
@@ -66,6 +79,17 @@ record AxisTicks(double[] values, String[] labels) {
         AxisTicks t = logarithmic(lo, hi, from, to, to - from <= 2 ? new double[] {1, 2, 5} : new double[] {1});
         if (t.values.length < 3) {
             t = logarithmic(lo, hi, from, to, new double[] {1, 2, 3, 4, 5, 6, 7, 8, 9});
+            if (t.values.length > 6) {
+                // every digit over more than a decade: label 1, 2 and 5 only, or the labels of
+                // 0.005 ... 0.01 run into each other; the rest stay as unlabelled ticks
+                for (int i = 0; i < t.values.length; i++) {
+                    double m = t.values[i] / Math.pow(10, Math.floor(Math.log10(t.values[i]) + 1e-9));
+                    long digit = Math.round(m);
+                    if (digit != 1 && digit != 2 && digit != 5) {
+                        t.labels[i] = "";
+                    }
+                }
+            }
         }
         return t;
     }
@@ -129,14 +153,22 @@ record AxisTicks(double[] values, String[] labels) {
 
     /** {@code v} as mantissa and power of ten, e.g. {@code 2e-05} or {@code 1.5e+07}. */
     static String scientific(double v) {
+        String s = scientific(v, 1);
+        int e = s.indexOf('e');
+        return e >= 2 && s.startsWith(".0", e - 2) ? s.substring(0, e - 2) + s.substring(e) : s;
+    }
+
+    /** {@code v} as mantissa with {@code decimals} digits after the point and power of ten. */
+    static String scientific(double v, int decimals) {
         if (v == 0) {
             return "0";
         }
         int e = (int) Math.floor(Math.log10(Math.abs(v)) + 1e-9);
         double m = v / Math.pow(10, e);
-        String mantissa = fixed(m, 1);
-        if (mantissa.endsWith(".0")) {
-            mantissa = mantissa.substring(0, mantissa.length() - 2);
+        String mantissa = fixed(m, decimals);
+        if (mantissa.startsWith("10") || mantissa.startsWith("-10")) { // 9.99.. rounded up
+            e++;
+            mantissa = fixed(v / Math.pow(10, e), decimals);
         }
         String exponent = Integer.toString(Math.abs(e));
         return mantissa + "e" + (e < 0 ? "-" : "+") + (exponent.length() < 2 ? "0" : "") + exponent;

@@ -65,7 +65,17 @@ final class ChartStyle {
 
     /** Adds a line series without markers. */
     static XYSeries line(XYChart chart, String name, double[] x, double[] y, Color color, float width) {
-        XYSeries s = chart.addSeries(name, x, y);
+        // XChart refuses infinite values; NaN is a gap, as in the SVG plots
+        double[] drawn = y;
+        for (int i = 0; i < y.length; i++) {
+            if (Double.isInfinite(y[i])) {
+                if (drawn == y) {
+                    drawn = y.clone();
+                }
+                drawn[i] = Double.NaN;
+            }
+        }
+        XYSeries s = chart.addSeries(name, x, drawn);
         s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
         s.setMarker(SeriesMarkers.NONE);
         s.setLineColor(color);
@@ -99,17 +109,40 @@ final class ChartStyle {
 
     /** Compact tick text: up to 4 significant digits, exponent form only for very small or large values. */
     static String tick(double v) {
+        return tick(v, 4);
+    }
+
+    /**
+     * Tick text for an axis whose values span [lo, hi]: enough significant digits that ticks
+     * about a fifth of the range apart get different labels (a nearly constant trace at
+     * 1.5157808 ± 4e-9, or 1.00008e7 ± 150), at least 4.
+     */
+    static java.util.function.Function<Double, String> ticks(double lo, double hi) {
+        double big = Math.max(Math.abs(lo), Math.abs(hi));
+        double step = (hi - lo) / 5;
+        // one digit for the step itself, one more as the exponent form spends one before the point
+        int digits = step > 0 && big > 0 ? (int) Math.ceil(Math.log10(big / step)) + 2 : 4;
+        int significant = Math.max(4, Math.min(15, digits));
+        return v -> tick(v, significant);
+    }
+
+    private static String tick(double v, int significant) {
         if (v == 0) {
             return "0";
         }
         double a = Math.abs(v);
         if (a >= 1e-3 && a < 1e5) {
-            String s = String.format(Locale.ROOT, "%.4g", v);
+            String s = String.format(Locale.ROOT, "%." + significant + "g", v);
             if (s.contains(".") && !s.contains("e")) {
                 s = s.replaceAll("0+$", "").replaceAll("\\.$", "");
             }
             return s;
         }
-        return String.format(Locale.ROOT, "%.2e", v);
+        return String.format(Locale.ROOT, "%." + (significant - 2) + "e", v);
+    }
+
+    /** Count-axis tick text: whole numbers only, so that 0.5 steps do not read "0.5, 1.5". */
+    static String countTick(double v) {
+        return v == Math.rint(v) ? Long.toString((long) v) : "";
     }
 }

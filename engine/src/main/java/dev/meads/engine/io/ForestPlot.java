@@ -215,7 +215,7 @@ public final class ForestPlot {
                 .xAxis(lo - pad, hi + pad, AxisTicks.linear(lo - pad, hi + pad, 10, -1))
                 .yAxis(0.3, n + 0.7, null)
                 .yRowLabels(labels)
-                .legend(SvgPanel.LegendPlace.INSIDE_BOTTOM_RIGHT)
+                .legend(SvgPanel.LegendPlace.BOTTOM)
                 .entry(intervalLabel, INTERVAL_SVG, SvgPanel.Mark.LINE)
                 .entry("posterior mean", MEAN_SVG, SvgPanel.Mark.DOT);
         String lineLabel = line ? referenceLabel + " = " + AxisTicks.fixed(reference, 3) : null;

@@ -68,7 +68,7 @@ public final class MeadsTracePlot {
         for (double[] y : byFold) {
             longest = Math.max(longest, y.length);
         }
-        panel.xAxis(0, longest + 0.5, AxisTicks.linear(0, longest + 0.5, 6, 0)).legend(SvgPanel.LegendPlace.BOTTOM);
+        panel.xAxis(0, longest + 0.5, AxisTicks.integers(0, longest + 0.5, 6)).legend(SvgPanel.LegendPlace.BOTTOM);
         for (int f = 0; f < byFold.length; f++) {
             panel.entry("fold " + (f + 1), SvgFigure.colour(f), SvgPanel.Mark.LINE);
         }

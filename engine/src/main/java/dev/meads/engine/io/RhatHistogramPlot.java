@@ -87,7 +87,7 @@ public final class RhatHistogramPlot {
             Histogram h = histogram(e.getKey(), e.getValue(), threshold);
             double top = Math.max(1, h.tallest()) * 1.05;
             SvgPanel panel = figure.panel(k++).titles(h.title(), "R-hat", "count")
-                    .xAxis(h.axisLo(), h.axisHi(), AxisTicks.linear(h.axisLo(), h.axisHi(), 5, 3))
+                    .xAxis(h.axisLo(), h.axisHi(), AxisTicks.linear(h.axisLo(), h.axisHi(), 5, -1))
                     .yAxis(0, top * 1.04, AxisTicks.counts(top * 1.04, 6))
                     .begin();
             if (h.counts().length > 0) {
@@ -174,7 +174,8 @@ public final class RhatHistogramPlot {
         Histogram h = histogram(group, values, threshold);
         XYChart chart = ChartStyle.xyChart(PANEL_WIDTH, PANEL_HEIGHT, h.title(), "R-hat", "count");
         chart.getStyler().setLegendVisible(false);
-        chart.getStyler().setXAxisDecimalPattern("0.000");
+        chart.setCustomXAxisTickLabelsFormatter(ChartStyle::tick);
+        chart.setCustomYAxisTickLabelsFormatter(ChartStyle::countTick);
         if (h.counts().length == 0) {
             chart.getStyler().setYAxisMax(1.0);
         } else {

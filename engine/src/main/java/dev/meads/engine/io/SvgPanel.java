@@ -20,7 +20,7 @@ final class SvgPanel {
     static final double LEGEND_SIZE = 11;
 
     /** Where the legend goes. */
-    enum LegendPlace { NONE, RIGHT, BOTTOM, INSIDE_BOTTOM_RIGHT }
+    enum LegendPlace { NONE, RIGHT, BOTTOM }
 
     /** How a legend entry is drawn. */
     enum Mark { LINE, DASHED, DOT, AREA }
@@ -292,8 +292,8 @@ final class SvgPanel {
         }
         double w = legendWidth();
         double h = entries.size() * row + 8;
-        double bx = legendPlace == LegendPlace.RIGHT ? left + width + 12 : left + width - w - 8;
-        double by = legendPlace == LegendPlace.RIGHT ? top + Math.max(0, (height - h) / 2) : top + height - h - 8;
+        double bx = left + width + 12; // RIGHT: beside the plot, centred
+        double by = top + Math.max(0, (height - h) / 2);
         doc.rect(bx, by, w, h, "#ffffff", "#c0c0c0");
         for (int i = 0; i < entries.size(); i++) {
             Entry e = entries.get(i);

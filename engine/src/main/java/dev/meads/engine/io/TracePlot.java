@@ -83,7 +83,7 @@ public final class TracePlot {
             }
             double pad = hi > lo ? 0.05 * (hi - lo) : Math.max(1e-3, Math.abs(lo) * 0.05);
             SvgPanel panel = figure.panel(k).titles(names[k], "iteration", names[k])
-                    .xAxis(0, longest + 0.5, AxisTicks.linear(0, longest + 0.5, 6, 0))
+                    .xAxis(0, longest + 0.5, AxisTicks.integers(0, longest + 0.5, 6))
                     .yAxis(lo - pad, hi + pad, AxisTicks.linear(lo - pad, hi + pad, 5, -1))
                     .legend(SvgPanel.LegendPlace.RIGHT);
             for (int c = 0; c < traces[k].length; c++) {
@@ -127,11 +127,19 @@ public final class TracePlot {
         for (int k = 0; k < names.length; k++) {
             XYChart chart = ChartStyle.xyChart(PANEL_WIDTH, PANEL_HEIGHT, names[k], "iteration", names[k]);
             chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
-            chart.setCustomYAxisTickLabelsFormatter(ChartStyle::tick);
             int longest = 0;
+            double lo = Double.POSITIVE_INFINITY;
+            double hi = Double.NEGATIVE_INFINITY;
             for (double[] t : traces[k]) {
                 longest = Math.max(longest, t.length);
+                for (double v : t) {
+                    if (Double.isFinite(v)) {
+                        lo = Math.min(lo, v);
+                        hi = Math.max(hi, v);
+                    }
+                }
             }
+            chart.setCustomYAxisTickLabelsFormatter(lo <= hi ? ChartStyle.ticks(lo, hi) : ChartStyle::tick);
             ChartStyle.iterationAxis(chart, longest);
             for (int c = 0; c < traces[k].length; c++) {
                 double[] y = traces[k][c];

@@ -91,6 +91,9 @@ public final class MeadsPipeline {
         return this;
     }
 
+    /** Fewer chains than this get a warning: MEADS' per-coordinate scales come from their spread. */
+    static final int FEW_CHAINS = 8;
+
     /**
      * Checks, before any work, everything a run keeps whose size its settings choose: the
      * retained draws ({@link #checkDrawsFit}), the ensemble's state, the NUTS trajectory the spread draws from (draws ×
@@ -233,6 +236,13 @@ public final class MeadsPipeline {
     }
 
     private boolean meadsWarmup(GhmcEnsemble ensemble, RandomGenerator[] chainRandom, PipelineResult result) {
+        if (options.chains() < FEW_CHAINS) {
+            // e.g. 2 chains: coordinates where the two happen to lie close get a tiny scale and
+            // all but stop (the smoke profile on 2 chains: theta[1]'s sd 4e-9, max R-hat 2.9)
+            result.warn("MEADS estimates each coordinate's scale from the spread of the chains; with only "
+                    + options.chains() + " chains it is noisy and coordinates whose chains lie close together can "
+                    + "all but stop: use " + FEW_CHAINS + " chains or more");
+        }
         MeadsAdaptation meads = new MeadsAdaptation(ensemble, options.meads(),
                 RandomStreams.forPurpose(options.seed(), "fold-shuffle"), chainRandom);
         int total = options.meads().iterations();

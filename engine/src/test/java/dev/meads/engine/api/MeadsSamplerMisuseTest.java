@@ -187,6 +187,14 @@ class MeadsSamplerMisuseTest {
         assertEquals(3, r.summary().parameters().size(), "the result still summarises when asked");
     }
 
+    /** Too few chains for MEADS' per-coordinate scales get a warning, the notebook's 8 or more none. */
+    @Test
+    void fewChainsAreWarnedAbout() {
+        String few = "with only 4 chains it is noisy";
+        assertTrue(tiny(TARGET).chains(4).folds(2).run().warnings().stream().anyMatch(w -> w.contains(few)));
+        assertTrue(tiny(TARGET).run().warnings().stream().noneMatch(w -> w.contains("chains it is noisy")));
+    }
+
     @Test
     void sizesThatCannotFitFailBeforeSampling() {
         DelegatingModel model = new DelegatingModel();

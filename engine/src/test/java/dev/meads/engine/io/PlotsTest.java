@@ -172,6 +172,27 @@ class PlotsTest {
         assertThrows(IllegalArgumentException.class, () -> TracePlot.render(d, List.of("nope"), 4));
     }
 
+    /** An infinite draw is a gap in the PNG trace, as in the SVG one, not a failed plot. */
+    @Test
+    void anInfiniteDrawIsAGap() {
+        double[][][] traces = {{{1, 2, Double.POSITIVE_INFINITY, 3, Double.NEGATIVE_INFINITY, 2}}};
+        assertTrue(TracePlot.render("t", new String[] {"x"}, traces).getWidth() > 0);
+        assertTrue(Double.isInfinite(traces[0][0][2]), "the caller's array is untouched");
+    }
+
+    /** PNG tick text tells ticks a fifth of a narrow range apart; count axes show whole numbers only. */
+    @Test
+    void tickTextHasTheDigitsItsRangeNeeds() {
+        var flat = ChartStyle.ticks(1.51578079, 1.51578081);
+        assertTrue(!flat.apply(1.515780790).equals(flat.apply(1.515780794)),
+                flat.apply(1.515780790) + " " + flat.apply(1.515780794));
+        var big = ChartStyle.ticks(1.00005e7, 1.00011e7);
+        assertTrue(!big.apply(1.00006e7).equals(big.apply(1.00008e7)), big.apply(1.00006e7));
+        assertEquals("0.25", ChartStyle.ticks(0, 1).apply(0.25));
+        assertEquals("3", ChartStyle.countTick(3.0));
+        assertEquals("", ChartStyle.countTick(0.5));
+    }
+
     @Test
     void meadsTracesUseOneLinePerFold() throws IOException {
         int folds = 4;

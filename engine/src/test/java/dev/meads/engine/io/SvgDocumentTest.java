@@ -56,6 +56,23 @@ class SvgDocumentTest {
     void countsStepByWholeNumbers() {
         assertEquals(Arrays.asList("0", "1"), Arrays.asList(AxisTicks.counts(1.09, 6).labels()));
         assertEquals(Arrays.asList("0", "5", "10", "15"), Arrays.asList(AxisTicks.counts(16.4, 6).labels()));
+        // two draws: iterations 0, 1, 2, not 0 0.5 1 ... labelled "0 1 1 2 2"
+        assertEquals(Arrays.asList("0", "1", "2"), Arrays.asList(AxisTicks.integers(0, 2.5, 6).labels()));
+    }
+
+    /** Labels of a narrow range tell their ticks apart, at any magnitude. */
+    @Test
+    void narrowRangesGetTheDigitsTheyNeed() {
+        AxisTicks flat = AxisTicks.linear(1.51578079, 1.51578081, 5, -1); // a nearly constant trace
+        assertEquals(Arrays.asList("1.515780790", "1.515780795", "1.515780800", "1.515780805", "1.515780810"),
+                Arrays.asList(flat.labels()));
+        AxisTicks big = AxisTicks.linear(1.00005e7, 1.00011e7, 5, -1); // 1e7 with a spread of 150
+        assertEquals(Arrays.asList("1.00006e+07", "1.00008e+07", "1.00010e+07"), Arrays.asList(big.labels()));
+        for (AxisTicks t : new AxisTicks[] {flat, big, AxisTicks.linear(-3e-9, 3e-9, 5, -1),
+            AxisTicks.linear(123456.7, 123456.7001, 4, -1)}) {
+            assertEquals(t.labels().length, new java.util.HashSet<>(Arrays.asList(t.labels())).size(),
+                    Arrays.toString(t.labels()));
+        }
     }
 
     @Test
@@ -66,6 +83,11 @@ class SvgDocumentTest {
         assertEquals(Arrays.asList("0.1", "0.2", "0.5"), Arrays.asList(narrow.labels()));
         AxisTicks digits = AxisTicks.logarithmic(0.25, 0.62);
         assertEquals(Arrays.asList("0.3", "0.4", "0.5", "0.6"), Arrays.asList(digits.labels()));
+        // every digit over more than a decade (0.004 .. 0.12): only 1, 2 and 5 labelled
+        AxisTicks crowded = AxisTicks.logarithmic(0.004, 0.12);
+        assertEquals(Arrays.asList("0.005", "0.01", "0.02", "0.05", "0.1"),
+                Arrays.stream(crowded.labels()).filter(l -> !l.isEmpty()).toList());
+        assertEquals(16, crowded.values().length); // 0.004 .. 0.009, 0.01 .. 0.09, 0.1
         AxisTicks tiny = AxisTicks.logarithmic(1e-9, 1e-6);
         assertEquals(Arrays.asList("1e-09", "1e-08", "1e-07", "1e-06"), Arrays.asList(tiny.labels()));
         assertThrows(IllegalArgumentException.class, () -> AxisTicks.logarithmic(0, 1));
