@@ -10,14 +10,37 @@
 #
 #   Rscript scripts/side-by-side-table.R OUT_DIR
 #
+# Prints the tables and writes them to OUT_DIR/side-by-side.md (scripts/side-by-side.sh puts them
+# into OUT_DIR/report.md, with the environment and the read_stan_csv check).
+#
 # Every figure is a median over the repetitions, with the range in brackets. ESS per second is
 # computed per run, then the median is taken. Ratios are ratios of those medians.
 
 suppressPackageStartupMessages(library(jsonlite))
 
 args <- commandArgs(trailingOnly = TRUE)
-if (length(args) != 1) stop("usage: side-by-side-table.R OUT_DIR", call. = FALSE)
+# --help prints the comment at the top of this file.
+print_help <- function() {
+  file_arg <- grep("^--file=", commandArgs(trailingOnly = FALSE), value = TRUE)
+  lines <- if (length(file_arg) == 0) character() else readLines(sub("^--file=", "", file_arg[1]))[-1]
+  end <- which(!startsWith(lines, "#"))[1]
+  if (!is.na(end)) lines <- lines[seq_len(end - 1)]
+  cat(sub("^# ?", "", lines), sep = "\n")
+}
+fail <- function(...) {
+  message("side-by-side-table.R: ", ...)
+  quit(save = "no", status = 2)
+}
+if (length(args) >= 1 && args[1] %in% c("-h", "--help")) {
+  print_help()
+  quit(save = "no", status = 0)
+}
+if (length(args) != 1) fail("usage: side-by-side-table.R OUT_DIR (--help for more)")
 out_dir <- args[1]
+if (!dir.exists(out_dir)) fail(out_dir, ": no such folder (expected an output folder of scripts/side-by-side.sh)")
+for (f in file.path(out_dir, c("stan", "meads"), "runs.tsv")) {
+  if (!file.exists(f)) fail(f, " is missing (expected an output folder of scripts/side-by-side.sh)")
+}
 
 # BlackJAX MEADS + GHMC (JAX 0.10, 2 CPU threads), notebook settings, after compilation, on this
 # machine: /work/shared/design/PERFORMANCE.md, table "Peers on the notebook's two workloads".
@@ -33,6 +56,10 @@ num <- function(x) as.numeric(x)
 
 stan_runs <- read.delim(file.path(out_dir, "stan", "runs.tsv"), stringsAsFactors = FALSE)
 meads_runs <- read.delim(file.path(out_dir, "meads", "runs.tsv"), stringsAsFactors = FALSE)
+for (model in c("irt", "radon")) {
+  if (!model %in% stan_runs$model) fail(file.path(out_dir, "stan", "runs.tsv"), ": no finished Stan run of ", model)
+  if (!model %in% meads_runs$model) fail(file.path(out_dir, "meads", "runs.tsv"), ": no finished meads run of ", model)
+}
 
 stan <- do.call(rbind, lapply(seq_len(nrow(stan_runs)), function(i) {
   r <- stan_runs[i, ]

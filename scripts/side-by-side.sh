@@ -10,7 +10,8 @@
 #   --warm-reps N  meads runs per workload after compilation, seeds 1..N (default 3; 0: none):
 #                  each runs the pipeline 3 times first in the same JVM (--set warm-runs=3),
 #                  the figure to set beside the Python one, which is after JAX's compilation
-#   --out DIR      where the raw outputs go (default runs/side-by-side-<date>-<time>)
+#   --out DIR      where the raw outputs go, a folder that must not exist yet; relative to the
+#                  current directory (default runs/side-by-side-<date>-<time> in the repository)
 #   --lock FILE    timed runs hold an flock on FILE, so that benchmarks of others on the same
 #                  machine do not overlap them (default /tmp/jmh.lock); --no-lock skips it
 #   --wait-load X  on a shared machine: before each timed run (lock held), wait until the
@@ -22,7 +23,11 @@
 # meads if needed, compiles the two Stan models (cached under runs/.stan-models), runs Stan
 # (rstan NUTS defaults, 4 chains x (1000 warmup + 1000 draws), 2 cores) and meads (./meads run
 # irt|radon, the default profiles) under the lock, checks that rstan::read_stan_csv reads a
-# meads output folder, then prints the markdown table and writes it to DIR/side-by-side.md.
+# meads output folder, then prints the report (environment, tables, read_stan_csv check) and
+# writes it to DIR/report.md; the tables alone go to DIR/side-by-side.md.
+#
+# Ctrl-C (or SIGTERM) stops the running Stan or meads process and exits with status 130. DIR is
+# kept if a Stan or meads run had finished (its runs.tsv rows are complete), else removed.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -39,7 +44,10 @@ keep_draws=0
 wait_load=""
 wait_max=120
 
-die() { echo "side-by-side: $*" >&2; exit 2; }
+# Messages go to the script's own stderr (fd 7), also from inside commands whose output is logged.
+exec 7>&2
+say() { echo "side-by-side: $*" >&7; }
+die() { say "$*"; exit 2; }
 positive() { [[ "$2" =~ ^[1-9][0-9]*$ ]] || die "$1 needs a positive integer, got '$2'"; }
 
 while [ $# -gt 0 ]; do
@@ -49,19 +57,91 @@ while [ $# -gt 0 ]; do
         --warm-reps) [ $# -ge 2 ] || die "--warm-reps needs a value"
                      [[ "$2" =~ ^[0-9]+$ ]] || die "--warm-reps needs a whole number, got '$2'"
                      warm_reps=$2; shift 2 ;;
-        --out) [ $# -ge 2 ] || die "--out needs a folder"; out=$2; shift 2 ;;
-        --lock) [ $# -ge 2 ] || die "--lock needs a file"; lock=$2; shift 2 ;;
+        --out) [ $# -ge 2 ] && [ -n "$2" ] || die "--out needs a folder"; out=$2; shift 2 ;;
+        --lock) [ $# -ge 2 ] && [ -n "$2" ] || die "--lock needs a file"; lock=$2; shift 2 ;;
         --no-lock) lock=""; shift ;;
         --wait-load) [ $# -ge 2 ] || die "--wait-load needs a value"
                      [[ "$2" =~ ^[0-9]+([.][0-9]+)?$ ]] || die "--wait-load needs a number, got '$2'"
                      wait_load=$2; shift 2 ;;
         --keep-draws) keep_draws=1; shift ;;
-        -h|--help) sed -n '2,25p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h|--help) awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "${BASH_SOURCE[0]}"; exit 0 ;;
         *) die "unknown argument '$1' (try --help)" ;;
     esac
 done
 
-say() { echo "side-by-side: $*" >&2; }
+# --- checks before any work --------------------------------------------------------------------
+# Relative paths are the caller's, not the repository's (the script works from the repository).
+case "$out" in ""|/*) ;; *) out="$PWD/$out" ;; esac
+case "$lock" in ""|/*) ;; *) lock="$PWD/$lock" ;; esac
+if [ -n "$out" ]; then
+    [ ! -e "$out" ] && [ ! -L "$out" ] || die "$out exists already; choose another --out"
+fi
+if [ -n "$lock" ]; then
+    if ! command -v flock >/dev/null 2>&1; then
+        say "flock not found: timed runs will not be protected by a lock"
+        lock=""
+    else
+        { : >>"$lock"; } 2>/dev/null || die "cannot open the lock file $lock (choose another --lock, or --no-lock)"
+    fi
+fi
+
+# --- child processes and Ctrl-C ----------------------------------------------------------------
+# A long command runs in a session of its own (setsid), so that Ctrl-C reaches only this script,
+# which then stops the command's whole process group (R's workers, the JVM, the compiler).
+child=""
+out_made=0
+has_setsid=0
+command -v setsid >/dev/null 2>&1 && has_setsid=1
+run_child() {
+    if [ "$has_setsid" -eq 1 ]; then
+        setsid "$@" </dev/null 7>&- 9>&- &
+    else
+        "$@" </dev/null 7>&- 9>&- &
+    fi
+    child=$!
+    local status=0
+    wait "$child" || status=$?
+    child=""
+    return $status
+}
+stop_child() {
+    [ -n "$child" ] || return 0
+    kill -TERM -- -"$child" 2>/dev/null || kill -TERM "$child" 2>/dev/null || true
+    # a process that ignores SIGTERM gets SIGKILL after 10 s
+    local watchdog=""
+    if [ "$has_setsid" -eq 1 ]; then
+        setsid sh -c "sleep 10; kill -KILL -- -$child 2>/dev/null || kill -KILL $child" \
+            </dev/null >/dev/null 2>&1 7>&- 9>&- &
+        watchdog=$!
+    fi
+    wait "$child" 2>/dev/null || true
+    [ -z "$watchdog" ] || kill -TERM -- -"$watchdog" 2>/dev/null || true
+    child=""
+}
+# True if a run finished: a data row in one of the runs.tsv files.
+finished_runs() {
+    local f
+    for f in "$out/stan/runs.tsv" "$out/meads/runs.tsv" "$out/meads-warm/runs.tsv"; do
+        [ -f "$f" ] && [ "$(wc -l <"$f")" -gt 1 ] && return 0
+    done
+    return 1
+}
+on_interrupt() {
+    trap '' INT TERM
+    stop_child
+    exec 2>/dev/null # bash's own report of an unfinished `time`; messages go to fd 7
+    if [ "$out_made" -eq 0 ]; then
+        say "interrupted"
+    elif finished_runs; then
+        rm -f "$out"/*/*.time
+        say "interrupted; partial outputs kept in $out"
+    else
+        rm -rf -- "$out"
+        say "interrupted before any run finished; removed $out"
+    fi
+    exit 130
+}
+trap on_interrupt INT TERM
 
 # --- R and rstan -----------------------------------------------------------------------------
 r_ready() {
@@ -87,19 +167,28 @@ fi
 # --- meads -----------------------------------------------------------------------------------
 cd "$root"
 say "building meads if needed"
+run_child ./meads --version >/dev/null 2>&1 || die "./meads --version failed (see ./meads --version)"
 meads_version=$(./meads --version 2>/dev/null | head -n 1) || die "./meads --version failed (see ./meads --version)"
 
 # --- output folder and environment -----------------------------------------------------------
-[ -n "$out" ] || out="runs/side-by-side-$(date +%Y%m%d-%H%M%S)"
-[ ! -e "$out" ] || die "$out exists already; choose another --out"
-mkdir -p "$out/stan" "$out/meads" "$out/meads-warm"
+# mkdir without -p: the folder is this run's own, even if another one was started meanwhile.
+if [ -n "$out" ]; then
+    mkdir -p "$(dirname "$out")" && mkdir "$out" 2>/dev/null || die "cannot create $out (exists already?)"
+else
+    base="$root/runs/side-by-side-$(date +%Y%m%d-%H%M%S)"
+    mkdir -p "$root/runs"
+    out=$base
+    n=1
+    until mkdir "$out" 2>/dev/null; do
+        n=$((n + 1))
+        [ "$n" -le 100 ] || die "cannot create $base (or $base-2 .. -100)"
+        out="$base-$n"
+    done
+fi
+out_made=1
+mkdir "$out/stan" "$out/meads" "$out/meads-warm"
 out="$(cd "$out" && pwd)"
 models_cache="$root/runs/.stan-models"
-
-if [ -n "$lock" ] && ! command -v flock >/dev/null 2>&1; then
-    say "flock not found: timed runs will not be protected by a lock"
-    lock=""
-fi
 
 loadavg() { cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || uptime | sed 's/.*average[s]*: *//; s/,//g'; }
 
@@ -137,14 +226,24 @@ timed() {
     local timing_file=$1; shift
     if [ -n "$lock" ]; then
         exec 9>>"$lock"
-        flock 9
+        if ! flock -n 9; then
+            say "waiting for the lock $lock (another benchmark holds it) ..."
+            # in the background, so that Ctrl-C is not held up; the lock belongs to the open
+            # file of fd 9, which flock shares
+            flock 9 </dev/null 7>&- &
+            child=$!
+            local locked=0
+            wait "$child" || locked=$?
+            child=""
+            [ "$locked" -eq 0 ] || die "flock on $lock failed"
+        fi
     fi
     wait_for_quiet
     local load
     load=$(loadavg | cut -d' ' -f1)
     local TIMEFORMAT='%3R %3U %3S' status=0
     # fd 8 keeps the caller's stderr for the command; only the timing goes to the .time file
-    { time "$@" 2>&8 8>&- 9>&- ; } 8>&2 2>>"$timing_file.time" || status=$?
+    { time run_child "$@" 2>&8 8>&- ; } 8>&2 2>>"$timing_file.time" || status=$?
     if [ -n "$lock" ]; then
         flock -u 9
         exec 9>&-
@@ -189,7 +288,10 @@ run_meads() {
     read -r wall user sys load <"$timing"
     printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$model" "$seed" "$folder" "$wall" "$user" "$sys" "$load" \
         >>"$dir/runs.tsv"
-    say "meads $model seed $seed$what: ${wall} s wall ($(grep -o '"total_seconds": *[0-9.]*' "$dir/$folder/report.json" | sed 's/.*: *//') s in-process)"
+    local in_process
+    in_process=$(grep -o '"total_seconds": *[0-9.eE+-]*' "$dir/$folder/report.json" | sed 's/.*: *//' |
+                 awk '{ printf "%.3f", $1 }')
+    say "meads $model seed $seed$what: ${wall} s wall (${in_process:-?} s in-process)"
 }
 
 meads_runs_header "$out/meads"
@@ -219,17 +321,21 @@ report1="$out/meads/irt-seed1/report.json"
 # --- rstan reads meads' Stan CSV files -------------------------------------------------------
 for model in irt radon; do
     say "rstan::read_stan_csv on $out/meads/$model-seed1"
-    Rscript "$here/stan/read_meads_csv.R" "$out/meads/$model-seed1" "$out/read_stan_csv_$model.csv" \
+    run_child Rscript "$here/stan/read_meads_csv.R" "$out/meads/$model-seed1" "$out/read_stan_csv_$model.csv" \
         >"$out/read_stan_csv_$model.log" 2>&1 || say "read_stan_csv check on $model FAILED (see $out/read_stan_csv_$model.log)"
 done
 
-# --- the table -------------------------------------------------------------------------------
+# --- the report ------------------------------------------------------------------------------
+# The tables first, into DIR/side-by-side.md; then the report around them, into DIR/report.md.
+run_child Rscript "$here/side-by-side-table.R" "$out" >"$out/side-by-side-table.log" 2>&1 ||
+    { tail -n 30 "$out/side-by-side-table.log" >&2; die "the table failed (see $out/side-by-side-table.log)"; }
+rm -f "$out/side-by-side-table.log"
 {
     echo "## meads and Stan side by side"
     echo
     sed 's/^/- /' "$out/environment.txt"
     echo
-    Rscript "$here/side-by-side-table.R" "$out"
+    cat "$out/side-by-side.md"
     echo
     echo "### rstan::read_stan_csv on a meads output folder"
     echo
@@ -240,4 +346,4 @@ done
         echo '```'
     done
 } | tee "$out/report.md"
-say "table and environment written to $out/report.md (table alone: $out/side-by-side.md)"
+say "report (environment, tables, read_stan_csv check) written to $out/report.md; the tables alone to $out/side-by-side.md"

@@ -11,11 +11,30 @@
 # summary.csv comes from the full-precision draws: means may differ by ~1e-6 of a posterior sd), except that R-hat's folded (tail) part can move by ~1e-5 through ties at the
 # median; ESS estimates of the two implementations are allowed 1% apart.
 
-suppressPackageStartupMessages(library(rstan))
-
 args <- commandArgs(trailingOnly = TRUE)
-if (length(args) < 1) stop("usage: read_meads_csv.R RUN_DIR [RESULT_CSV]", call. = FALSE)
+# --help prints the comment at the top of this file.
+print_help <- function() {
+  file_arg <- grep("^--file=", commandArgs(trailingOnly = FALSE), value = TRUE)
+  lines <- if (length(file_arg) == 0) character() else readLines(sub("^--file=", "", file_arg[1]))[-1]
+  end <- which(!startsWith(lines, "#"))[1]
+  if (!is.na(end)) lines <- lines[seq_len(end - 1)]
+  cat(sub("^# ?", "", lines), sep = "\n")
+}
+fail <- function(...) {
+  message("read_meads_csv.R: ", ...)
+  quit(save = "no", status = 2)
+}
+if (length(args) >= 1 && args[1] %in% c("-h", "--help")) {
+  print_help()
+  quit(save = "no", status = 0)
+}
+if (length(args) < 1 || length(args) > 2) fail("usage: read_meads_csv.R RUN_DIR [RESULT_CSV] (--help for more)")
 run_dir <- args[1]
+if (!dir.exists(run_dir)) fail(run_dir, ": no such folder (expected a meads output folder)")
+if (!file.exists(file.path(run_dir, "summary.csv")))
+  fail(run_dir, ": no summary.csv (expected a meads output folder)")
+
+suppressPackageStartupMessages(library(rstan))
 result_csv <- if (length(args) >= 2) args[2] else file.path(run_dir, "read_stan_csv_check.csv")
 
 files <- list.files(run_dir, pattern = "^chain_[0-9]+\\.csv$", full.names = TRUE)

@@ -14,12 +14,42 @@
 # chains; min bulk ESS and max R-hat from rstan::monitor on the post-warmup draws, lp__ left
 # out; gradient evaluations = sum of n_leapfrog__ over all iterations, warmup included.
 
-suppressPackageStartupMessages(library(rstan))
-
 args <- commandArgs(trailingOnly = TRUE)
 usage <- paste("usage: run_stan_peer.R compile MODEL_DIR OUT_DIR",
                "| sample MODEL_DIR OUT_DIR irt|radon SEED [CHAINS WARMUP DRAWS CORES]")
-if (length(args) < 3) stop(usage, call. = FALSE)
+fail <- function(...) {
+  message("run_stan_peer.R: ", ...)
+  quit(save = "no", status = 2)
+}
+# --help prints the comment at the top of this file.
+print_help <- function() {
+  file_arg <- grep("^--file=", commandArgs(trailingOnly = FALSE), value = TRUE)
+  lines <- if (length(file_arg) == 0) character() else readLines(sub("^--file=", "", file_arg[1]))[-1]
+  end <- which(!startsWith(lines, "#"))[1]
+  if (!is.na(end)) lines <- lines[seq_len(end - 1)]
+  cat(sub("^# ?", "", lines), sep = "\n")
+}
+if (length(args) >= 1 && args[1] %in% c("-h", "--help")) {
+  print_help()
+  quit(save = "no", status = 0)
+}
+# Every argument is checked before a folder is created.
+if (length(args) < 3) fail(usage)
+mode <- args[1]
+if (!mode %in% c("compile", "sample")) fail("unknown mode '", mode, "': expected compile or sample\n", usage)
+if (mode == "compile" && length(args) != 3) fail(usage)
+if (mode == "sample") {
+  if (length(args) < 5 || length(args) > 9) fail(usage)
+  if (!args[4] %in% c("irt", "radon")) fail("unknown model '", args[4], "': expected irt or radon")
+  names_5_9 <- c("SEED", "CHAINS", "WARMUP", "DRAWS", "CORES")
+  for (i in 5:length(args)) {
+    value <- suppressWarnings(as.numeric(args[i]))
+    if (!grepl("^[0-9]+$", args[i]) || value > .Machine$integer.max || (i > 5 && value < 1))
+      fail(names_5_9[i - 4], " must be a ", if (i == 5) "whole" else "positive whole", " number, got '", args[i], "'")
+  }
+}
+
+suppressPackageStartupMessages(library(rstan))
 
 script_dir <- local({
   file_arg <- grep("^--file=", commandArgs(trailingOnly = FALSE), value = TRUE)
@@ -74,7 +104,6 @@ write_metrics <- function(values, path) {
   write.csv(out, path, row.names = FALSE, quote = FALSE)
 }
 
-mode <- args[1]
 model_dir <- args[2]
 out_dir <- args[3]
 dir.create(model_dir, recursive = TRUE, showWarnings = FALSE)
@@ -91,7 +120,10 @@ if (mode == "compile") {
     t0 <- proc.time()[["elapsed"]]
     sm <- stan_model(file = model_file(model), model_name = model)
     compile_s[[model]] <- proc.time()[["elapsed"]] - t0
-    saveRDS(sm, rds)
+    # written under another name first, so that an interrupted save leaves no broken cache entry
+    tmp <- paste0(rds, ".part", Sys.getpid())
+    saveRDS(sm, tmp)
+    if (!file.rename(tmp, rds)) stop("cannot rename ", tmp, " to ", rds, call. = FALSE)
     cat(sprintf("%s: compiled in %.1f s\n", model, compile_s[[model]]))
   }
   write_metrics(list(compile_s_irt = compile_s[["irt"]], compile_s_radon = compile_s[["radon"]]),
@@ -99,7 +131,6 @@ if (mode == "compile") {
   quit(save = "no", status = 0)
 }
 
-if (mode != "sample" || length(args) < 5) stop(usage, call. = FALSE)
 model <- args[4]
 seed <- as.integer(args[5])
 opt <- function(i, default) if (length(args) >= i) as.integer(args[i]) else default
