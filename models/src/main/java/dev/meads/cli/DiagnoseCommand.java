@@ -23,7 +23,7 @@ final class DiagnoseCommand implements CliCommand {
                         + "R-hat, bulk and tail ESS, MCSE) of Stan CSV files, one per chain, written by meads, CmdStan "
                         + "or rstan.")
                 .arguments("FILE", "Stan CSV files, one per chain", 1, -1)
-                .option("--summary", "SELECTION", "parameters to show, e.g. theta[1:5],sigma_y (default: all)")
+                .option("--summary", "SELECTION", "parameters to show, e.g. mu_alpha,alpha[1:5] (default: all)")
                 .option("--csv", "FILE", "also write the summary as CSV (summary.csv columns)")
                 .option("--threads", "N", "threads for the diagnostics (default 0: all cores)");
     }

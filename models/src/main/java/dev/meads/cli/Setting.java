@@ -79,8 +79,8 @@ public enum Setting {
             + "the sampler then only stores the draws, and a run ends sooner)"),
     OUTPUT_PLOTS("output.plots", "svg", "svg | png | none: the plots' format (true means svg, false none); SVG "
             + "files open in any browser and take under 0.1 s of a fresh JVM, PNG ones about 0.8 s"),
-    SUMMARY("summary", "", "parameters shown in the terminal summary, e.g. theta[1:5],sigma_y; empty = the "
-            + "model's default; all = every parameter");
+    SUMMARY("summary", "", "parameters shown in the terminal summary, e.g. theta[1:5],a or "
+            + "mu_alpha,alpha[1:5]; empty = the model's default; all = every parameter");
 
     private final String key;
     private final String defaultValue;
