@@ -49,59 +49,106 @@ class InterruptTest {
         return false;
     }
 
+    /** A command line run in a child JVM, its stderr collected as it comes. */
+    private record Child(Process process, StringBuilder err, Thread reader) {
+        static Child start(String... args) throws java.io.IOException {
+            String javaBin = ProcessHandle.current().info().command().orElse("java");
+            List<String> cmd = new ArrayList<>(List.of(javaBin, "--add-modules=jdk.incubator.vector", "-cp",
+                    System.getProperty("java.class.path"), "dev.meads.cli.Main"));
+            cmd.addAll(List.of(args));
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(false).start();
+            StringBuilder err = new StringBuilder();
+            Thread reader = new Thread(() -> {
+                try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getErrorStream(),
+                        StandardCharsets.UTF_8))) {
+                    String line;
+                    while ((line = r.readLine()) != null) {
+                        synchronized (err) {
+                            err.append(line).append('\n');
+                        }
+                    }
+                } catch (java.io.IOException ignored) {
+                    // the process ended
+                }
+            });
+            reader.start();
+            Thread drain = new Thread(() -> {
+                try {
+                    p.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+                } catch (java.io.IOException ignored) {
+                    // the process ended
+                }
+            });
+            drain.start();
+            return new Child(p, err, reader);
+        }
+
+        String errText() {
+            synchronized (err) {
+                return err.toString();
+            }
+        }
+
+        /** Sends SIGINT, then waits for the exit; returns the exit code. */
+        int interrupt() throws Exception {
+            new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).start().waitFor();
+            assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the run stopped after SIGINT");
+            reader.join(5000);
+            return process.exitValue();
+        }
+    }
+
     @Test
     void sigintDuringSamplingKeepsTheDraws(@TempDir Path tmp) throws Exception {
         org.junit.jupiter.api.Assumptions.assumeFalse(sigintIgnoredHere(),
                 "SIGINT is ignored in this environment (a background job without job control)");
         Path out = tmp.resolve("interrupted");
-        String javaBin = ProcessHandle.current().info().command().orElse("java");
-        List<String> cmd = new ArrayList<>(List.of(javaBin, "--add-modules=jdk.incubator.vector", "-cp",
-                System.getProperty("java.class.path"), "dev.meads.cli.Main", "run", "smoke", "--set", "chains=8", "--set", "draws=20000",
-                "--set", "output.plots=false",
-                // rows while sampling, so that the first file shows that sampling has begun (rows
-                // written afterwards are checked on interruption in MeadsSamplerTest)
-                "--set", "output.csv-while-sampling=true", "--out", out.toString()));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(false).start();
-        StringBuilder err = new StringBuilder();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getErrorStream(),
-                    StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = r.readLine()) != null) {
-                    synchronized (err) {
-                        err.append(line).append('\n');
-                    }
-                }
-            } catch (java.io.IOException ignored) {
-                // the process ended
-            }
-        });
-        reader.start();
-        Thread drain = new Thread(() -> {
-            try {
-                p.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
-            } catch (java.io.IOException ignored) {
-                // the process ended
-            }
-        });
-        drain.start();
+        // rows while sampling, so that the first file shows that sampling has begun (rows
+        // written afterwards are checked on interruption in MeadsSamplerTest)
+        Child child = Child.start("run", "smoke", "--set", "chains=8", "--set", "draws=20000", "--set",
+                "output.plots=false", "--set", "output.csv-while-sampling=true", "--out", out.toString());
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (System.nanoTime() < deadline && !Files.exists(out.resolve("chain_1.csv"))) {
             Thread.sleep(50);
         }
-        assertTrue(Files.exists(out.resolve("chain_1.csv")), "sampling started:\n" + err);
+        assertTrue(Files.exists(out.resolve("chain_1.csv")), "sampling started:\n" + child.errText());
         Thread.sleep(300);
-        new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor();
-        assertTrue(p.waitFor(30, TimeUnit.SECONDS), "the run stopped after SIGINT");
-        reader.join(5000);
-        assertEquals(130, p.exitValue(), err.toString());
+        assertEquals(130, child.interrupt(), child.errText());
         String report = Files.readString(out.resolve("report.json"));
         assertTrue(report.contains("\"completed\": false") && report.contains("\"stopped_in\": \"sampling\""), report);
-        synchronized (err) {
-            assertTrue(err.toString().contains("interrupted"), err.toString());
-        }
+        assertTrue(child.errText().contains("interrupted"), child.errText());
         var read = dev.meads.engine.io.StanCsvReader.read(out.resolve("chain_1.csv"));
         assertTrue(read.draws().iterations() > 0, "complete draws were kept");
         assertTrue(Files.exists(out.resolve("summary.csv")));
+    }
+
+    /**
+     * Ctrl-C once the last draw is made: every draw is written, the exit code is still 130. (The
+     * signal reaches the summary, which then stops: MeadsSamplerMisuseTest checks that part
+     * without timing; here a summary quick enough to finish first would also pass.)
+     */
+    @Test
+    void sigintAfterSamplingKeepsEveryDrawAndExits130(@TempDir Path tmp) throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeFalse(sigintIgnoredHere(),
+                "SIGINT is ignored in this environment (a background job without job control)");
+        Path out = tmp.resolve("stopped");
+        Child child = Child.start("run", "smoke", "--set", "chains=16", "--set", "draws=20000", "--set",
+                "output.plots=none", "--out", out.toString());
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (System.nanoTime() < deadline && !child.errText().contains("sampling: 20000/20000 done")) {
+            Thread.sleep(20);
+        }
+        assertTrue(child.errText().contains("sampling: 20000/20000 done"), "sampling ended:\n" + child.errText());
+        assertEquals(130, child.interrupt(), child.errText());
+        assertTrue(child.errText().contains("interrupted after sampling had ended: all 20000 draws per chain"),
+                child.errText());
+        assertTrue(Files.readString(out.resolve("report.json")).contains("\"completed\": true"));
+        List<Path> files = new ArrayList<>();
+        for (int c = 1; c <= 16; c++) {
+            files.add(out.resolve("chain_" + c + ".csv"));
+        }
+        var read = dev.meads.engine.io.StanCsvReader.read(files);
+        assertEquals(20000, read.draws().iterations());
+        assertEquals(List.of(), read.warnings());
     }
 }
