@@ -98,20 +98,30 @@ class InterruptTest {
         }
     }
 
-    @Test
-    void sigintDuringSamplingKeepsTheDraws(@TempDir Path tmp) throws Exception {
+    /** Skips the test where a child cannot receive SIGINT. */
+    private static void assumeSigintReachesAChild() throws java.io.IOException {
         org.junit.jupiter.api.Assumptions.assumeFalse(sigintIgnoredHere(),
                 "SIGINT is ignored in this environment (a background job without job control)");
+    }
+
+    /** Waits up to {@code seconds} for {@code done}; returns whether it came true. */
+    private static boolean await(java.util.function.BooleanSupplier done, int seconds) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (System.nanoTime() < deadline && !done.getAsBoolean()) {
+            Thread.sleep(20);
+        }
+        return done.getAsBoolean();
+    }
+
+    @Test
+    void sigintDuringSamplingKeepsTheDraws(@TempDir Path tmp) throws Exception {
+        assumeSigintReachesAChild();
         Path out = tmp.resolve("interrupted");
         // rows while sampling, so that the first file shows that sampling has begun (rows
         // written afterwards are checked on interruption in MeadsSamplerTest)
         Child child = Child.start("run", "smoke", "--set", "chains=8", "--set", "draws=20000", "--set",
                 "output.plots=false", "--set", "output.csv-while-sampling=true", "--out", out.toString());
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < deadline && !Files.exists(out.resolve("chain_1.csv"))) {
-            Thread.sleep(50);
-        }
-        assertTrue(Files.exists(out.resolve("chain_1.csv")), "sampling started:\n" + child.errText());
+        assertTrue(await(() -> Files.exists(out.resolve("chain_1.csv")), 60), "sampling started:\n" + child.errText());
         Thread.sleep(300);
         assertEquals(130, child.interrupt(), child.errText());
         String report = Files.readString(out.resolve("report.json"));
@@ -129,16 +139,12 @@ class InterruptTest {
      */
     @Test
     void sigintAfterSamplingKeepsEveryDrawAndExits130(@TempDir Path tmp) throws Exception {
-        org.junit.jupiter.api.Assumptions.assumeFalse(sigintIgnoredHere(),
-                "SIGINT is ignored in this environment (a background job without job control)");
+        assumeSigintReachesAChild();
         Path out = tmp.resolve("stopped");
         Child child = Child.start("run", "smoke", "--set", "chains=16", "--set", "draws=20000", "--set",
                 "output.plots=none", "--out", out.toString());
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (System.nanoTime() < deadline && !child.errText().contains("sampling: 20000/20000 done")) {
-            Thread.sleep(20);
-        }
-        assertTrue(child.errText().contains("sampling: 20000/20000 done"), "sampling ended:\n" + child.errText());
+        assertTrue(await(() -> child.errText().contains("sampling: 20000/20000 done"), 120),
+                "sampling ended:\n" + child.errText());
         assertEquals(130, child.interrupt(), child.errText());
         assertTrue(child.errText().contains("interrupted after sampling had ended: all 20000 draws per chain"),
                 child.errText());
