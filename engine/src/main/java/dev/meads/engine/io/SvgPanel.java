@@ -144,7 +144,13 @@ final class SvgPanel {
         height = Math.max(10, bottom - top);
 
         if (!title.isEmpty()) {
-            doc.text(left + width / 2, boxTop + TITLE_SIZE + 6, title, TITLE_SIZE, true, Anchor.MIDDLE, 0);
+            // a long title (an R-hat panel listing non-finite values) shrinks to fit its box
+            // rather than run past it, down to two thirds of its size
+            double centre = left + width / 2;
+            double room = 2 * Math.min(centre - boxLeft, boxLeft + boxWidth - centre) - 8;
+            double size = Math.max(TITLE_SIZE * 2.0 / 3, Math.min(TITLE_SIZE,
+                    TITLE_SIZE * room / SvgDocument.textWidth(title, TITLE_SIZE)));
+            doc.text(centre, boxTop + TITLE_SIZE + 6, title, size, true, Anchor.MIDDLE, 0);
         }
         for (int i = 0; i < xTicks.values().length; i++) {
             double px = x(xTicks.values()[i]);

@@ -177,6 +177,31 @@ class SvgPlotsTest {
         assertThrows(IllegalArgumentException.class, () -> RhatHistogramPlot.renderSvg(Map.of(), 1.01));
     }
 
+    /** A title too long for its panel (one listing non-finite values) shrinks to fit instead of running past it. */
+    @Test
+    void aLongPanelTitleShrinksToFit() throws Exception {
+        Map<String, double[]> groups = new LinkedHashMap<>();
+        groups.put("a_rather_long_group_name", new double[] {1.2, Double.POSITIVE_INFINITY, 1.0, Double.NaN});
+        groups.put("b", new double[] {1.001, 1.002});
+        Document doc = roundTrip(RhatHistogramPlot.renderSvg(groups, 1.01), "rhat-long.svg", 2 * 460, 34 + 340);
+        NodeList nodes = doc.getElementsByTagName("text");
+        double longSize = 0;
+        double shortSize = 0;
+        for (int i = 0; i < nodes.getLength(); i++) {
+            org.w3c.dom.Element e = (org.w3c.dom.Element) nodes.item(i);
+            String text = e.getTextContent();
+            double size = Double.parseDouble(e.getAttribute("font-size"));
+            if (text.startsWith("a_rather_long_group_name: 4 parameters")) {
+                longSize = size;
+                assertTrue(SvgDocument.textWidth(text, size) <= 460 - 8, text + " at " + size);
+            } else if (text.startsWith("b: 2 parameters")) {
+                shortSize = size;
+            }
+        }
+        assertEquals(SvgPanel.TITLE_SIZE, shortSize);
+        assertTrue(longSize > 0 && longSize < SvgPanel.TITLE_SIZE, "long title at " + longSize);
+    }
+
     private static double max(double[] v) {
         double m = Double.NEGATIVE_INFINITY;
         for (double x : v) {
