@@ -55,7 +55,10 @@ final class DiagnoseCommand implements CliCommand {
                     + read.draws().iterations());
         }
         Summary all;
-        try (WorkerPool pool = new WorkerPool(threads == null ? WorkerPool.defaultThreads() : threads)) {
+        // no more workers than quantities: the others would have nothing to do
+        int workers = Math.min(threads == null ? WorkerPool.defaultThreads() : threads,
+                Math.max(1, read.draws().parameters()));
+        try (WorkerPool pool = new WorkerPool(workers)) {
             all = Summary.of(read.draws(), pool);
         }
         Summary shown;
