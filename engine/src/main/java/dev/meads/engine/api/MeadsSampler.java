@@ -319,7 +319,7 @@ public final class MeadsSampler {
                 writer = new OutputWriter(outputFolder, outputOptions, density, checked);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot create the output folder " + outputFolder + ": "
-                        + OutputWriter.reason(e), e);
+                        + OutputWriter.reason(e, outputFolder), e);
             }
         }
         MeadsPipeline pipeline = new MeadsPipeline(density, checked).progress(progress).cancellation(cancelled)

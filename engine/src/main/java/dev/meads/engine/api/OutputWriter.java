@@ -85,8 +85,15 @@ final class OutputWriter {
      * carry only a path as their message (or nothing, for an interrupted thread).
      */
     static String reason(IOException e) {
+        return reason(e, null);
+    }
+
+    /** As {@link #reason(IOException)}, leaving out {@code named} where the exception repeats it. */
+    static String reason(IOException e, Path named) {
         if (e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null) {
-            return e.getMessage(); // "path: reason"
+            boolean same = named != null && fs.getOtherFile() == null && fs.getFile() != null
+                    && Path.of(fs.getFile()).toAbsolutePath().normalize().equals(named.toAbsolutePath().normalize());
+            return same ? fs.getReason() : e.getMessage(); // "path: reason"
         }
         String where = e.getMessage() == null ? "" : ": " + e.getMessage();
         if (e instanceof java.nio.file.NoSuchFileException) {
@@ -303,7 +310,7 @@ final class OutputWriter {
      */
     static double[] perChainSeconds(PipelineResult result) {
         int chains = result.options().chains();
-        int threads = result.options().threads();
+        int threads = Math.min(result.options().threads(), chains); // the pipeline's pool has no more
         double warmup = 0;
         double sampling = 0;
         for (StageReport s : result.stages()) {

@@ -88,18 +88,27 @@ public record Summary(List<ParameterSummary> parameters, SamplerStatistics sampl
             all[p] = p;
         }
         Kernels kernels = Kernels.get(); // this thread's choice, for the workers too
+        // once asked to stop, stopped: a check that turns false again (Thread::interrupted) must
+        // not let some workers fill their rows and leave the others' empty
+        java.util.concurrent.atomic.AtomicBoolean stopped = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.function.BooleanSupplier stop = () -> {
+            if (!stopped.get() && cancelled.getAsBoolean()) {
+                stopped.set(true);
+            }
+            return stopped.get();
+        };
         pool.forEachRange(n, EXTRACTION_BLOCK, (worker, from, to) -> {
             Diagnostics diagnostics = new Diagnostics(kernels, -1);
             double[][] columns = new double[EXTRACTION_BLOCK][chains * iterations];
             for (int start = from; start < to; start += EXTRACTION_BLOCK) {
                 int count = Math.min(EXTRACTION_BLOCK, to - start);
                 extract(draws, all, start, count, columns);
-                for (int b = 0; b < count && !cancelled.getAsBoolean(); b++) {
+                for (int b = 0; b < count && !stop.getAsBoolean(); b++) {
                     rows[start + b] = diagnostics.summarise(draws.name(start + b), columns[b], chains, iterations);
                 }
             }
         });
-        if (cancelled.getAsBoolean()) {
+        if (stop.getAsBoolean()) {
             return null;
         }
         return new Summary(List.of(rows), SamplerStatistics.of(draws));

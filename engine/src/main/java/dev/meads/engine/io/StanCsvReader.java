@@ -214,8 +214,9 @@ public final class StanCsvReader {
                     dataRow(pending, pendingLine, true, endsWithNewline);
                 }
             } catch (java.nio.charset.CharacterCodingException e) {
-                throw new StanCsvFormatException(file, lineNo + 1, "not UTF-8 text (a binary or compressed file, or "
-                        + "one saved in another encoding)");
+                // the reader decodes ahead of the lines it returns: the bad byte is at or after this line
+                throw new StanCsvFormatException(file, lineNo + 1, "not UTF-8 text from about here on (a binary or "
+                        + "compressed file, or one saved in another encoding)");
             }
             if (columns == null) {
                 throw new StanCsvFormatException(file, 0, "no header line (every line is a comment or blank)");

@@ -105,7 +105,9 @@ public final class MeadsPipeline {
         checkDrawsFit(options.chains(), options.draws(), density.constrainedNames().length);
         checkRecordFits("the chains' positions, momenta and gradients", "chains", options.chains(),
                 density.dimension(), 3);
-        checkRecordFits("the NUTS trajectory", "NUTS draws", options.nutsDraws(), density.dimension(), 1);
+        if (options.initialisation() == Initialisation.SPREAD) { // the only start that keeps one
+            checkRecordFits("the NUTS trajectory", "NUTS draws", options.nutsDraws(), density.dimension(), 1);
+        }
         checkRecordFits("the MEADS trace", "MEADS iterations", options.meads().iterations(), options.meads().folds(),
                 3);
     }

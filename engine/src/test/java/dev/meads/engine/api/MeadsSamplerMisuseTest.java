@@ -205,6 +205,18 @@ class MeadsSamplerMisuseTest {
                 () -> tiny(model).nuts(10, 1_000_000_000).run());
         assertTrue(nuts.getMessage().contains("NUTS trajectory"), nuts.getMessage());
         assertEquals(0, model.calls.get());
+        // a naive start keeps no NUTS trajectory, so its length is no reason to refuse the run
+        assertTrue(tiny(model).initialisation(dev.meads.engine.run.Initialisation.NAIVE).nuts(10, 1_000_000_000)
+                .run().completed());
+    }
+
+    /** A stop that is asked for and then withdrawn (Thread::interrupted) still gives no half-made summary. */
+    @Test
+    void aStopOnceAskedForStaysAskedFor() {
+        SamplingResult r = tiny(TARGET).run();
+        AtomicInteger polls = new AtomicInteger();
+        assertEquals(null, r.summaryUnless(() -> polls.incrementAndGet() == 2));
+        assertEquals(3, r.summaryUnless(() -> false).parameters().size());
     }
 
     @Test

@@ -13,17 +13,24 @@ import java.nio.file.Path;
  *
  * <p>County indices are 0- or 1-based ({@link IndexBase}; with {@link IndexBase#AUTO} the file
  * is 0-based exactly when its smallest county index is 0). The number of counties is the
- * largest index (plus one if 0-based), and may not exceed the number of data rows: each county
- * is a parameter, and an index far beyond the data (a typo, another column) would otherwise make
- * millions of them. A county without observations keeps an empty name.
+ * largest index (plus one if 0-based); a county without observations keeps an empty name. More
+ * than {@value #MAX_SPARSE_COUNTIES} counties, and more than the file has rows, is refused: each
+ * county is a parameter, and an index far beyond the data (a typo, another column) would
+ * otherwise make millions of them.
  * Floor and log radon may be any finite numbers.
  *
  * <p>Blank lines are skipped; whitespace around cells is ignored. Any problem (missing or
  * unreadable file, empty file, missing column, ragged row, non-numeric or non-finite cell,
- * county index out of range or beyond the number of rows, conflicting county names) raises
+ * county index out of range or implausibly large, conflicting county names) raises
  * one {@link DataFileException} naming file and line.
  */
 public final class RadonCsvLoader {
+    /**
+     * Counties without rows are allowed (a subset of a state's data keeps its county codes), so
+     * the largest index is bounded only by this, or by the rows when there are more: an index far
+     * beyond it (a typo, another column) would make that many parameters.
+     */
+    static final int MAX_SPARSE_COUNTIES = 100_000;
 
     private RadonCsvLoader() {
     }
@@ -87,9 +94,11 @@ public final class RadonCsvLoader {
                 throw table.error(table.rows.get(r + 1), countyColumn + ": county index " + county[r] + " is below "
                         + origin + " (indices are " + origin + "-based)");
             }
-            if (county[r] - origin >= n) {
+            if (county[r] - origin >= Math.max(n, MAX_SPARSE_COUNTIES)) {
                 throw table.error(table.rows.get(r + 1), countyColumn + ": county index " + county[r]
-                        + IndexBase.beyondRows(county[r] - origin + 1L, "counties", n, origin));
+                        + " would make " + (county[r] - origin + 1L) + " counties from " + n + " data rows; counties"
+                        + " without rows are allowed, but not more than " + MAX_SPARSE_COUNTIES + " counties in all"
+                        + " unless the file has as many rows (a typo, or another column?)");
             }
             county[r] -= origin;
             counties = Math.max(counties, county[r] + 1);
