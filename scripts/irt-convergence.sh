@@ -71,22 +71,9 @@ if [ "$known" != " " ]; then
     done
 fi
 
-# mkdir without -p for the folder itself: it is this study's own, even if another one was started
-# in the same second
-if [ -n "$out" ]; then
-    mkdir -p "$(dirname "$out")" && mkdir "$out" 2>/dev/null || die "cannot create $out (exists already?)"
-else
-    base="$here/runs/irt-convergence-$(date -u +%Y%m%d-%H%M%S)"
-    mkdir -p "$here/runs"
-    out=$base
-    n=1
-    until mkdir "$out" 2>/dev/null; do
-        n=$((n + 1))
-        [ "$n" -le 100 ] || die "cannot create $base (or $base-2 .. -100)"
-        out="$base-$n"
-    done
-fi
-out=$(cd "$out" && pwd)
+. "$here/scripts/run-folder.sh"
+make_run_folder "$out" "$here/runs/irt-convergence-$(date -u +%Y%m%d-%H%M%S)"
+out=$run_folder
 rows="$out/runs.tsv"
 printf 'setting\tseed\tmax_rhat\tmin_ess_bulk\tmin_ess_tail\tseconds\n' > "$rows"
 

@@ -19,22 +19,10 @@
 suppressPackageStartupMessages(library(jsonlite))
 
 args <- commandArgs(trailingOnly = TRUE)
-# --help prints the comment at the top of this file.
-print_help <- function() {
-  file_arg <- grep("^--file=", commandArgs(trailingOnly = FALSE), value = TRUE)
-  lines <- if (length(file_arg) == 0) character() else readLines(sub("^--file=", "", file_arg[1]))[-1]
-  end <- which(!startsWith(lines, "#"))[1]
-  if (!is.na(end)) lines <- lines[seq_len(end - 1)]
-  cat(sub("^# ?", "", lines), sep = "\n")
-}
-fail <- function(...) {
-  message("side-by-side-table.R: ", ...)
-  quit(save = "no", status = 2)
-}
-if (length(args) >= 1 && args[1] %in% c("-h", "--help")) {
-  print_help()
-  quit(save = "no", status = 0)
-}
+# --help and fail() as the other scripts have them
+source(file.path(dirname(sub("^--file=", "", grep("^--file=", commandArgs(FALSE), value = TRUE)[1])), "stan", "script_cli.R"))
+fail <- script_fail("side-by-side-table.R")
+script_help_if_asked(args)
 if (length(args) != 1) fail("usage: side-by-side-table.R OUT_DIR (--help for more)")
 out_dir <- args[1]
 if (!dir.exists(out_dir)) fail(out_dir, ": no such folder (expected an output folder of scripts/side-by-side.sh)")

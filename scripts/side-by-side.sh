@@ -171,23 +171,11 @@ run_child ./meads --version >/dev/null 2>&1 || die "./meads --version failed (se
 meads_version=$(./meads --version 2>/dev/null | head -n 1) || die "./meads --version failed (see ./meads --version)"
 
 # --- output folder and environment -----------------------------------------------------------
-# mkdir without -p: the folder is this run's own, even if another one was started meanwhile.
-if [ -n "$out" ]; then
-    mkdir -p "$(dirname "$out")" && mkdir "$out" 2>/dev/null || die "cannot create $out (exists already?)"
-else
-    base="$root/runs/side-by-side-$(date +%Y%m%d-%H%M%S)"
-    mkdir -p "$root/runs"
-    out=$base
-    n=1
-    until mkdir "$out" 2>/dev/null; do
-        n=$((n + 1))
-        [ "$n" -le 100 ] || die "cannot create $base (or $base-2 .. -100)"
-        out="$base-$n"
-    done
-fi
+. "$here/run-folder.sh"
+make_run_folder "$out" "$root/runs/side-by-side-$(date +%Y%m%d-%H%M%S)"
+out=$run_folder
 out_made=1
 mkdir "$out/stan" "$out/meads" "$out/meads-warm"
-out="$(cd "$out" && pwd)"
 models_cache="$root/runs/.stan-models"
 
 loadavg() { cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || uptime | sed 's/.*average[s]*: *//; s/,//g'; }

@@ -12,22 +12,10 @@
 # median; ESS estimates of the two implementations are allowed 1% apart.
 
 args <- commandArgs(trailingOnly = TRUE)
-# --help prints the comment at the top of this file.
-print_help <- function() {
-  file_arg <- grep("^--file=", commandArgs(trailingOnly = FALSE), value = TRUE)
-  lines <- if (length(file_arg) == 0) character() else readLines(sub("^--file=", "", file_arg[1]))[-1]
-  end <- which(!startsWith(lines, "#"))[1]
-  if (!is.na(end)) lines <- lines[seq_len(end - 1)]
-  cat(sub("^# ?", "", lines), sep = "\n")
-}
-fail <- function(...) {
-  message("read_meads_csv.R: ", ...)
-  quit(save = "no", status = 2)
-}
-if (length(args) >= 1 && args[1] %in% c("-h", "--help")) {
-  print_help()
-  quit(save = "no", status = 0)
-}
+# --help and fail() as the other scripts have them
+source(file.path(dirname(sub("^--file=", "", grep("^--file=", commandArgs(FALSE), value = TRUE)[1])), "script_cli.R"))
+fail <- script_fail("read_meads_csv.R")
+script_help_if_asked(args)
 if (length(args) < 1 || length(args) > 2) fail("usage: read_meads_csv.R RUN_DIR [RESULT_CSV] (--help for more)")
 run_dir <- args[1]
 if (!dir.exists(run_dir)) fail(run_dir, ": no such folder (expected a meads output folder)")

@@ -17,22 +17,10 @@
 args <- commandArgs(trailingOnly = TRUE)
 usage <- paste("usage: run_stan_peer.R compile MODEL_DIR OUT_DIR",
                "| sample MODEL_DIR OUT_DIR irt|radon SEED [CHAINS WARMUP DRAWS CORES]")
-fail <- function(...) {
-  message("run_stan_peer.R: ", ...)
-  quit(save = "no", status = 2)
-}
-# --help prints the comment at the top of this file.
-print_help <- function() {
-  file_arg <- grep("^--file=", commandArgs(trailingOnly = FALSE), value = TRUE)
-  lines <- if (length(file_arg) == 0) character() else readLines(sub("^--file=", "", file_arg[1]))[-1]
-  end <- which(!startsWith(lines, "#"))[1]
-  if (!is.na(end)) lines <- lines[seq_len(end - 1)]
-  cat(sub("^# ?", "", lines), sep = "\n")
-}
-if (length(args) >= 1 && args[1] %in% c("-h", "--help")) {
-  print_help()
-  quit(save = "no", status = 0)
-}
+# --help and fail() as the other scripts have them
+source(file.path(dirname(sub("^--file=", "", grep("^--file=", commandArgs(FALSE), value = TRUE)[1])), "script_cli.R"))
+fail <- script_fail("run_stan_peer.R")
+script_help_if_asked(args)
 # Every argument is checked before a folder is created.
 if (length(args) < 3) fail(usage)
 mode <- args[1]
@@ -51,11 +39,7 @@ if (mode == "sample") {
 
 suppressPackageStartupMessages(library(rstan))
 
-script_dir <- local({
-  file_arg <- grep("^--file=", commandArgs(trailingOnly = FALSE), value = TRUE)
-  if (length(file_arg) == 0) stop("run this file with Rscript", call. = FALSE)
-  dirname(normalizePath(sub("^--file=", "", file_arg[1])))
-})
+script_dir <- dirname(normalizePath(script_file()))
 repo_root <- normalizePath(file.path(script_dir, "..", ".."))
 data_dir <- file.path(repo_root, "models", "src", "main", "resources", "dev", "meads", "models", "data")
 

@@ -5,16 +5,9 @@ import dev.meads.engine.io.StanCsvFormatException;
 import dev.meads.models.data.DataFileException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.DirectoryNotEmptyException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
-import java.nio.file.FileSystemLoopException;
 import java.nio.file.InvalidPathException;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -254,15 +247,8 @@ public final class Main implements CliCommand {
             return r.length() > 1 && Character.isUpperCase(r.charAt(0)) && Character.isLowerCase(r.charAt(1))
                     ? Character.toLowerCase(r.charAt(0)) + r.substring(1) : r;
         }
-        return switch (e) {
-            case NoSuchFileException x -> "no such file or directory";
-            case AccessDeniedException x -> "permission denied";
-            case NotDirectoryException x -> "not a directory";
-            case FileAlreadyExistsException x -> "already exists";
-            case DirectoryNotEmptyException x -> "folder not empty";
-            case FileSystemLoopException x -> "a loop of symbolic links";
-            default -> e.getClass().getSimpleName();
-        };
+        String byType = dev.meads.engine.io.FileErrors.reasonByType(e);
+        return byType != null ? byType : e.getClass().getSimpleName();
     }
 
     /** Whether {@code text} ends with a path that is {@code file} (maybe written relative). */

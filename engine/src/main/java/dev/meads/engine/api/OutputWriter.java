@@ -95,21 +95,9 @@ final class OutputWriter {
                     && Path.of(fs.getFile()).toAbsolutePath().normalize().equals(named.toAbsolutePath().normalize());
             return same ? fs.getReason() : e.getMessage(); // "path: reason"
         }
-        String where = e.getMessage() == null ? "" : ": " + e.getMessage();
-        if (e instanceof java.nio.file.NoSuchFileException) {
-            return "no such file or directory" + where;
-        }
-        if (e instanceof java.nio.file.AccessDeniedException) {
-            return "permission denied" + where;
-        }
-        if (e instanceof java.nio.file.NotDirectoryException) {
-            return "not a directory" + where;
-        }
-        if (e instanceof java.nio.file.FileAlreadyExistsException) {
-            return "already exists" + where;
-        }
-        if (e instanceof java.nio.channels.ClosedByInterruptException) {
-            return "the writing thread was interrupted (Thread.interrupt)";
+        String byType = dev.meads.engine.io.FileErrors.reasonByType(e);
+        if (byType != null) {
+            return e.getMessage() == null ? byType : byType + ": " + e.getMessage();
         }
         return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
     }
