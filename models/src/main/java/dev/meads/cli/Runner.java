@@ -313,14 +313,20 @@ final class Runner {
                     secondsBefore, warmRuns == 0 ? "" : warmRuns == 1 ? ", the warm-up run" : ", the warm-up runs");
         }
         GhmcParameters frozen = d.frozenParameters();
-        if (frozen != null && r.draws() != null) {
+        GhmcParameters kept = d.samplingParameters();
+        if (kept != null && r.draws() != null) {
             out.println();
             StringBuilder folds = new StringBuilder();
             for (GhmcParameters p : d.foldParameters()) {
                 folds.append(folds.length() == 0 ? "" : ", ").append(fmt(p.stepSize()));
             }
-            out.printf(Locale.ROOT, "MEADS: sampling with step size %s, alpha %s, delta %s (folds' last step sizes: "
-                    + "%s)%n", fmt(frozen.stepSize()), fmt(frozen.alpha()), fmt(frozen.delta()), folds);
+            if (frozen != null) {
+                out.printf(Locale.ROOT, "MEADS: sampling with step size %s, alpha %s, delta %s (folds' last step "
+                        + "sizes: %s)%n", fmt(frozen.stepSize()), fmt(frozen.alpha()), fmt(frozen.delta()), folds);
+            } else {
+                out.printf(Locale.ROOT, "MEADS: adaptive sampling, the draws are MEADS iterations (folds' step sizes "
+                        + "at the first draw: mean %s; at the last: %s)%n", fmt(kept.stepSize()), folds);
+            }
             if (!d.escapeEvents().isEmpty()) {
                 out.println("escaped chains during MEADS warmup: " + d.escapeEvents().size());
                 d.escapeEvents().stream().limit(5).forEach(e -> out.println("  " + e));

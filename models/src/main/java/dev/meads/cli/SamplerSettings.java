@@ -1,6 +1,7 @@
 package dev.meads.cli;
 
 import dev.meads.engine.meads.EigenEstimator;
+import dev.meads.engine.meads.MeadsMode;
 import dev.meads.engine.meads.MeadsOptions;
 import dev.meads.engine.nuts.MetricKind;
 import dev.meads.engine.nuts.NutsOptions;
@@ -24,12 +25,17 @@ final class SamplerSettings {
         }
         EigenEstimator estimator = s.choice(Setting.MEADS_ESTIMATOR, "ustat", "plugin").equals("ustat")
                 ? EigenEstimator.USTAT : EigenEstimator.PLUGIN;
+        MeadsMode mode = MeadsMode.ofKey(s.choice(Setting.MEADS_MODE, "freeze", "adaptive"));
+        if (mode == MeadsMode.ADAPTIVE && folds < 2) {
+            throw s.invalid(Setting.MEADS_MODE, "adaptive keeps MEADS iterations as draws, which is exact only with "
+                    + "at least 2 folds; " + s.reference(Setting.MEADS_FOLDS));
+        }
         MeadsOptions meads = new MeadsOptions(folds, s.integer(Setting.MEADS_WARMUP, 0),
                 s.number(Setting.MEADS_STEP_SIZE_MULTIPLIER, 1e-6, 1e3),
                 s.number(Setting.MEADS_DAMPING_SLOWDOWN, 0, 1e6),
                 s.number(Setting.MEADS_SAMPLING_DAMPING, 1e-3, 1e3), estimator, s.bool(Setting.MEADS_GUARD),
                 s.number(Setting.MEADS_ESCAPE_DISTANCE, 1, 1e300), s.number(Setting.MEADS_ESCAPE_LOG_DENSITY, 1, 1e300),
-                s.integer(Setting.MEADS_ESCAPE_DIVERGENCES, 1));
+                s.integer(Setting.MEADS_ESCAPE_DIVERGENCES, 1), mode);
         if (meads.escapeDivergences() > dev.meads.engine.meads.EscapeGuard.WINDOW) {
             throw s.invalid(Setting.MEADS_ESCAPE_DIVERGENCES, "must be at most " + dev.meads.engine.meads.EscapeGuard.WINDOW);
         }

@@ -31,8 +31,12 @@ public enum Setting {
     PRIOR_SIGMA_Y("prior.sigma_y", "half-cauchy(1)", "radon prior of sigma_y: half-cauchy(s) | half-normal(s) | "
             + "exponential(rate)"),
     CHAINS("chains", "64", "ensemble size; must be divisible by meads.folds"),
-    DRAWS("draws", "1000", "retained draws per chain (GHMC with the parameters MEADS settled on)"),
-    MEADS_WARMUP("meads.warmup", "1000", "MEADS warmup iterations"),
+    DRAWS("draws", "1000", "retained draws per chain (GHMC with the parameters MEADS settled on, or MEADS "
+            + "iterations in adaptive mode)"),
+    MEADS_WARMUP("meads.warmup", "1000", "MEADS warmup iterations (the burn-in in adaptive mode)"),
+    MEADS_MODE("meads.mode", "freeze", "freeze | adaptive: GHMC with parameters frozen after the warmup (the "
+            + "notebook), or MEADS kept adapting and its iterations after the warmup kept as draws (the paper; "
+            + "needs meads.folds >= 2)"),
     MEADS_FOLDS("meads.folds", "4", "K, the number of folds (1 = no frozen fold, not exact while adapting)"),
     MEADS_STEP_SIZE_MULTIPLIER("meads.step-size-multiplier", "0.5", "step size = min(1, multiplier / "
             + "sqrt(largest eigenvalue of the scaled gradients))"),

@@ -118,6 +118,43 @@ class CommandLineTest {
     }
 
     @Test
+    void adaptiveSamplingIsAModeOfTheRunAndRecorded() throws Exception {
+        Path out = tmp.resolve("adaptive");
+        CliHarness.Outcome r = CliHarness.run(args("run", "radon", "--out", out.toString(), "--set",
+                "meads.mode=adaptive", "--set", "output.plots=false"));
+        assertEquals(0, r.code(), r.toString());
+        assertTrue(r.out().contains("MEADS: adaptive sampling"), r.out());
+        String report = Files.readString(out.resolve("report.json"));
+        assertTrue(report.contains("\"mode\": \"adaptive sampling:"), report);
+        assertFalse(report.contains("\"frozen\":"), "nothing is frozen in adaptive sampling");
+        String chain = Files.readString(out.resolve("chain_1.csv"));
+        assertTrue(chain.contains("# meads_mode = adaptive\n"), chain.substring(0, 600));
+        assertTrue(chain.contains(",NaN,"), "a frozen fold's rows have no acceptance statistic");
+        CliHarness.Outcome d = CliHarness.run("diagnose", out.resolve("chain_1.csv").toString(),
+                out.resolve("chain_2.csv").toString());
+        assertEquals(0, d.code(), d.toString());
+        assertTrue(d.out().contains("mean leapfrog steps  0.750"), d.out());
+
+        Path frozen = tmp.resolve("frozen");
+        CliHarness.Outcome f = CliHarness.run(args("run", "radon", "--out", frozen.toString(), "--set",
+                "output.plots=false"));
+        assertEquals(0, f.code(), f.toString());
+        assertTrue(Files.readString(frozen.resolve("report.json")).contains("\"mode\": \"tune then freeze:"));
+        assertFalse(Files.readString(frozen.resolve("chain_1.csv")).contains("meads_mode"));
+
+        CliHarness.Outcome one = CliHarness.run(args("run", "radon", "--out", tmp.resolve("one").toString(), "--set",
+                "meads.mode=adaptive", "--set", "meads.folds=1"));
+        assertEquals(2, one.code(), one.toString());
+        assertTrue(one.err().contains("meads.mode") && one.err().contains("at least 2 folds")
+                && one.err().contains("meads.folds = 1"), one.err());
+        assertFalse(Files.exists(tmp.resolve("one")), "nothing written");
+        CliHarness.Outcome bad = CliHarness.run(args("run", "radon", "--out", tmp.resolve("bad").toString(), "--set",
+                "meads.mode=adapt"));
+        assertEquals(2, bad.code(), bad.toString());
+        assertTrue(bad.err().contains("meads.mode") && bad.err().contains("adaptive"), bad.err());
+    }
+
+    @Test
     void scalarKernelsAreAChoiceOfTheRunAndRecorded() throws Exception {
         Path scalar = tmp.resolve("scalar");
         CliHarness.Outcome r = CliHarness.run(args("run", "radon", "--out", scalar.toString(), "--set",

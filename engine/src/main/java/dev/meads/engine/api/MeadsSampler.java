@@ -1,6 +1,7 @@
 package dev.meads.engine.api;
 
 import dev.meads.engine.meads.EigenEstimator;
+import dev.meads.engine.meads.MeadsMode;
 import dev.meads.engine.meads.MeadsOptions;
 import dev.meads.engine.model.LogDensity;
 import dev.meads.engine.nuts.MetricKind;
@@ -211,6 +212,16 @@ public final class MeadsSampler {
     /** The largest-eigenvalue estimator of MEADS (default U-statistic). */
     public MeadsSampler estimator(EigenEstimator e) {
         meads = meads.withEstimator(Objects.requireNonNull(e, "estimator"));
+        return this;
+    }
+
+    /**
+     * Where the draws come from (default {@link MeadsMode#TUNE_THEN_FREEZE}: GHMC with parameters
+     * frozen after the warmup); {@link MeadsMode#ADAPTIVE} keeps MEADS adapting and keeps its
+     * iterations after the warmup, which needs at least 2 folds.
+     */
+    public MeadsSampler mode(MeadsMode m) {
+        meads = meads.withMode(Objects.requireNonNull(m, "MEADS mode"));
         return this;
     }
 

@@ -16,6 +16,7 @@ import dev.meads.engine.io.StanCsvStream;
 import dev.meads.engine.io.StanNames;
 import dev.meads.engine.io.SvgDocument;
 import dev.meads.engine.io.TracePlot;
+import dev.meads.engine.meads.MeadsMode;
 import dev.meads.engine.meads.MeadsTrace;
 import dev.meads.engine.model.LogDensity;
 import dev.meads.engine.run.MeadsPipeline;
@@ -73,6 +74,11 @@ final class OutputWriter {
                     .withExtra("chains", Integer.toString(pipeline.chains()))
                     .withExtra("meads_folds", Integer.toString(pipeline.meads().folds()))
                     .withExtra("threads", Integer.toString(pipeline.threads()));
+            if (pipeline.meads().mode() == MeadsMode.ADAPTIVE) {
+                // the adaptation block's step size and metric are then the folds' average at the
+                // first kept draw; each row's stepsize__ is its fold's
+                info = info.withExtra("meads_mode", pipeline.meads().mode().key());
+            }
         }
         this.folder = RunFolder.reserve(path, options.overwrite());
         this.options = options;
@@ -230,7 +236,7 @@ final class OutputWriter {
             try {
                 try {
                     if (!options.csvWhileSampling() && result.draws() != null) {
-                        csv.writeDraws(result.draws(), result.frozenParameters());
+                        csv.writeDraws(result.draws(), result.samplingParameters());
                     }
                     if (result.completed()) {
                         double[] perChain = perChainSeconds(result);

@@ -53,6 +53,7 @@ public final class SamplerStatistics {
         int chains = draws.chains();
         int iterations = draws.iterations();
         double acceptSum = 0;
+        long acceptCount = 0;
         long divergent = 0;
         double stepSum = 0;
         double depthSum = 0;
@@ -64,7 +65,11 @@ public final class SamplerStatistics {
         for (int c = 0; c < chains; c++) {
             double chainStep = 0;
             for (int i = 0; i < iterations; i++) {
-                acceptSum += draws.sampler(c, i, SamplerColumn.ACCEPT_STAT);
+                double accept = draws.sampler(c, i, SamplerColumn.ACCEPT_STAT);
+                if (accept == accept) { // NaN: no transition made (a frozen fold's chain in adaptive MEADS)
+                    acceptSum += accept;
+                    acceptCount++;
+                }
                 if (draws.sampler(c, i, SamplerColumn.DIVERGENT) != 0) {
                     divergent++;
                 }
@@ -85,7 +90,7 @@ public final class SamplerStatistics {
         long count = (long) chains * iterations;
         double n = count;
         return new SamplerStatistics(chains, iterations, anyStep && count > 0,
-                count > 0 ? acceptSum / n : Double.NaN, divergent,
+                acceptCount > 0 ? acceptSum / acceptCount : Double.NaN, divergent,
                 count > 0 ? stepSum / n : Double.NaN, minChainStep, maxChainStep,
                 anyDepth ? depthSum / n : Double.NaN, leapfrog > 0 ? leapfrog / n : Double.NaN, leapfrog, List.of());
     }
@@ -119,7 +124,7 @@ public final class SamplerStatistics {
         return iterations;
     }
 
-    /** Mean of accept_stat__ over all draws. */
+    /** Mean of accept_stat__ over the draws that hold one (NaN marks a draw made without a transition). */
     public double meanAcceptStat() {
         return meanAcceptStat;
     }

@@ -134,7 +134,7 @@ public final class RunReport {
         w.name("escape_distance").value(m.escapeDistance());
         w.name("escape_log_density").value(m.escapeLogDensity());
         w.name("escape_divergences").value(m.escapeDivergences());
-        w.name("mode").value("tune then freeze: MEADS warmup, then GHMC with parameters pooled over all chains");
+        w.name("mode").value(m.mode().description());
         w.endObject();
         NutsOptions n = o.nuts();
         w.name("nuts").beginObject();

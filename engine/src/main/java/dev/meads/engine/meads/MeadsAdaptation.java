@@ -19,9 +19,10 @@ import java.util.random.RandomGenerator;
  *
  * <p>Escaped chains (see {@link EscapeGuard}) are checked at every block boundary (every K
  * iterations) and restarted from the current state of a healthy chain in another fold, with
- * fresh momentum and slice variable. This happens only here, in warmup, whose draws are
- * discarded; the retained draws come from GHMC with the frozen parameters
- * ({@link #frozenParameters()}), which is exact whatever warmup did.
+ * fresh momentum and slice variable. This happens only in warmup, whose draws are discarded:
+ * the retained draws come either from GHMC with the frozen parameters
+ * ({@link #frozenParameters()}), which is exact whatever warmup did, or, in adaptive sampling,
+ * from further iterations after {@link #stopRestarts()}.
  */
 public final class MeadsAdaptation {
     private final GhmcEnsemble ensemble;
@@ -50,6 +51,9 @@ public final class MeadsAdaptation {
     private final List<EscapeEvent> events = new ArrayList<>();
     private final MeadsTrace trace;
     private final boolean[] flagged;
+    /** Per chain: whether it took a transition at the latest iteration (false: its fold was frozen). */
+    private final boolean[] moved;
+    private boolean restarts = true;
     /** The fold frozen at the previous iteration while no shuffle or restart followed: its chains have not moved. */
     private int unchangedFold = -1;
     private int iteration;
@@ -97,6 +101,7 @@ public final class MeadsAdaptation {
                 options.escapeDivergences());
         this.trace = new MeadsTrace(options.iterations(), folds);
         this.flagged = new boolean[n];
+        this.moved = new boolean[n];
     }
 
     /** Runs one MEADS iteration. */
@@ -106,7 +111,7 @@ public final class MeadsAdaptation {
         }
         int t0 = iteration;
         if (t0 > 0 && t0 % folds == 0) {
-            if (options.guard()) {
+            if (options.guard() && restarts) {
                 restartEscapedChains(t0);
             }
             assignment.shuffle(shuffleRandom);
@@ -145,7 +150,8 @@ public final class MeadsAdaptation {
         // count, and a worker's share of the slots holds mostly the same chains from one
         // iteration to the next, so their states stay in that core's cache.
         for (int c = 0; c < n; c++) {
-            if (parametersOfChain[c] != null) {
+            moved[c] = parametersOfChain[c] != null;
+            if (moved[c]) {
                 slotChain[slots] = c;
                 slotParameters[slots] = parametersOfChain[c];
                 parametersOfChain[c] = null;
@@ -243,6 +249,48 @@ public final class MeadsAdaptation {
         while (iteration < options.iterations()) {
             iterate();
         }
+    }
+
+    /**
+     * Escaped chains are no longer restarted from now on: the iterations that follow are kept as
+     * draws (adaptive sampling), and moving a chain to another's state is not a Markov transition
+     * that keeps the target.
+     */
+    public void stopRestarts() {
+        restarts = false;
+    }
+
+    /** Whether chain {@code c} moved at the latest iteration (false when its fold was the frozen one). */
+    public boolean moved(int c) {
+        return moved[c];
+    }
+
+    /** The step size of chain {@code c}'s fold at the latest iteration (also for the frozen fold). */
+    public double stepSize(int c) {
+        return foldParameters[assignment.foldOf(c)].stepSize();
+    }
+
+    /**
+     * The folds' latest parameters averaged (step size, per-coordinate scale, α, δ), as BlackJAX
+     * returns them after warmup: a summary of where adaptation stands, e.g. for a Stan CSV
+     * header in adaptive sampling, where each fold keeps its own.
+     */
+    public GhmcParameters averagedFoldParameters() {
+        double eps = 0;
+        double alpha = 0;
+        double delta = 0;
+        double[] scale = new double[d];
+        for (int k = 0; k < folds; k++) {
+            GhmcParameters p = foldParameters[k];
+            eps += p.stepSize() / folds;
+            alpha += p.alpha() / folds;
+            delta += p.delta() / folds;
+            double[] s = p.scale();
+            for (int j = 0; j < d; j++) {
+                scale[j] += s[j] / folds;
+            }
+        }
+        return new GhmcParameters(eps, scale, alpha, delta);
     }
 
     /** Iterations done so far. */

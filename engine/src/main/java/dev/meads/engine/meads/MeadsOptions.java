@@ -19,14 +19,18 @@ package dev.meads.engine.meads;
  *                              standard deviations below the ensemble median has escaped
  * @param escapeDivergences     a chain with at least this many divergent transitions among its
  *                              last {@link EscapeGuard#WINDOW} has escaped
+ * @param mode                  whether the draws come from GHMC with frozen parameters after
+ *                              the {@code iterations} of warmup, or from further MEADS
+ *                              iterations (adaptive sampling, which needs K ≥ 2)
  */
 public record MeadsOptions(int folds, int iterations, double stepSizeMultiplier, double dampingSlowdown,
                            double samplingDamping, EigenEstimator estimator, boolean guard, double escapeDistance, double escapeLogDensity,
-                           int escapeDivergences) {
+                           int escapeDivergences, MeadsMode mode) {
 
-    /** The paper's settings: K = 4, 1000 iterations, multiplier 0.5, slowdown 1, U-statistic, guard on. */
+    /** The paper's settings: K = 4, 1000 iterations, multiplier 0.5, slowdown 1, U-statistic, guard on; tune then freeze. */
     public static MeadsOptions defaults() {
-        return new MeadsOptions(4, 1000, 0.5, 1.0, 0.5, EigenEstimator.USTAT, true, 100.0, 25.0, 8);
+        return new MeadsOptions(4, 1000, 0.5, 1.0, 0.5, EigenEstimator.USTAT, true, 100.0, 25.0, 8,
+                MeadsMode.TUNE_THEN_FREEZE);
     }
 
     public MeadsOptions {
@@ -55,31 +59,45 @@ public record MeadsOptions(int folds, int iterations, double stepSizeMultiplier,
             throw new IllegalArgumentException("escape divergences must be in [1, " + EscapeGuard.WINDOW + "], got "
                     + escapeDivergences);
         }
+        if (mode == null) {
+            throw new IllegalArgumentException("MEADS mode must not be null");
+        }
+        if (mode == MeadsMode.ADAPTIVE && folds < 2) {
+            // with one fold every chain moves with parameters computed from its own state
+            throw new IllegalArgumentException("adaptive sampling keeps MEADS iterations as draws, which is exact "
+                    + "only with at least 2 folds (a frozen fold supplies each moving fold's parameters); got "
+                    + folds + " fold");
+        }
     }
 
     public MeadsOptions withFolds(int k) {
         return new MeadsOptions(k, iterations, stepSizeMultiplier, dampingSlowdown, samplingDamping, estimator, guard,
-                escapeDistance, escapeLogDensity, escapeDivergences);
+                escapeDistance, escapeLogDensity, escapeDivergences, mode);
     }
 
     public MeadsOptions withIterations(int t) {
         return new MeadsOptions(folds, t, stepSizeMultiplier, dampingSlowdown, samplingDamping, estimator, guard,
-                escapeDistance, escapeLogDensity, escapeDivergences);
+                escapeDistance, escapeLogDensity, escapeDivergences, mode);
     }
 
     public MeadsOptions withEstimator(EigenEstimator e) {
         return new MeadsOptions(folds, iterations, stepSizeMultiplier, dampingSlowdown, samplingDamping, e, guard,
-                escapeDistance, escapeLogDensity, escapeDivergences);
+                escapeDistance, escapeLogDensity, escapeDivergences, mode);
     }
 
     public MeadsOptions withGuard(boolean on) {
         return new MeadsOptions(folds, iterations, stepSizeMultiplier, dampingSlowdown, samplingDamping, estimator, on,
-                escapeDistance, escapeLogDensity, escapeDivergences);
+                escapeDistance, escapeLogDensity, escapeDivergences, mode);
     }
 
     public MeadsOptions withSamplingDamping(double factor) {
         return new MeadsOptions(folds, iterations, stepSizeMultiplier, dampingSlowdown, factor, estimator, guard,
-                escapeDistance, escapeLogDensity, escapeDivergences);
+                escapeDistance, escapeLogDensity, escapeDivergences, mode);
+    }
+
+    public MeadsOptions withMode(MeadsMode m) {
+        return new MeadsOptions(folds, iterations, stepSizeMultiplier, dampingSlowdown, samplingDamping, estimator, guard,
+                escapeDistance, escapeLogDensity, escapeDivergences, m);
     }
 
     /** Checks that {@code chains} chains can be split into the folds (before any work). */

@@ -8,9 +8,11 @@ import dev.meads.engine.ghmc.GhmcParameters;
 import dev.meads.engine.ghmc.GhmcSampler;
 import dev.meads.engine.init.JitteredStart;
 import dev.meads.engine.init.TrajectorySpread;
+import dev.meads.engine.meads.AdaptiveSampler;
 import dev.meads.engine.meads.EscapeEvent;
 import dev.meads.engine.meads.EscapeGuard;
 import dev.meads.engine.meads.MeadsAdaptation;
+import dev.meads.engine.meads.MeadsMode;
 import dev.meads.engine.meads.ScaledGradientEigenvalue;
 import dev.meads.engine.model.LogDensity;
 import dev.meads.engine.nuts.NutsDraws;
@@ -30,8 +32,9 @@ import java.util.random.RandomGenerator;
 /**
  * The notebook's pipeline: NUTS with window adaptation from the model's initial point →
  * trajectory spread → MEADS warmup on the ensemble → GHMC sampling with the parameters MEADS
- * settled on. Each stage is a plain method call on plain arrays; a run is reproducible from
- * its seed, whatever the thread count.
+ * settled on (or, in adaptive sampling, further MEADS iterations kept as draws; see
+ * {@link MeadsMode}). Each stage is a plain method call on plain arrays; a run is reproducible
+ * from its seed, whatever the thread count.
  */
 public final class MeadsPipeline {
     /** Pipelines started in this JVM: a run's stages mean little without knowing how warm the JIT was. */
@@ -108,8 +111,16 @@ public final class MeadsPipeline {
         if (options.initialisation() == Initialisation.SPREAD) { // the only start that keeps one
             checkRecordFits("the NUTS trajectory", "NUTS draws", options.nutsDraws(), density.dimension(), 1);
         }
-        checkRecordFits("the MEADS trace", "MEADS iterations", options.meads().iterations(), options.meads().folds(),
-                3);
+        checkRecordFits("the MEADS trace", "MEADS iterations", meadsIterations(options), options.meads().folds(), 3);
+    }
+
+    /** MEADS iterations of a run: the warmup, and in adaptive sampling the kept draws too (at most 2^31 − 1). */
+    private static int meadsIterations(PipelineOptions options) {
+        long total = options.meads().iterations();
+        if (options.meads().mode() == MeadsMode.ADAPTIVE) {
+            total += options.draws();
+        }
+        return (int) Math.min(Integer.MAX_VALUE, total);
     }
 
     /** {@code arrays} arrays of {@code count × width} doubles, each one Java array. */
@@ -193,10 +204,11 @@ public final class MeadsPipeline {
         // More workers than chains would have nothing to do (the results do not depend on it).
         try (WorkerPool pool = WorkerPool.yieldingToCompiler(Math.min(options.threads(), n))) {
             GhmcEnsemble ensemble = new GhmcEnsemble(density, block, chainRandom, pool, density.blockGranularity());
-            if (!meadsWarmup(ensemble, chainRandom, result)) {
+            MeadsAdaptation meads = meadsWarmup(ensemble, chainRandom, result);
+            if (meads == null) {
                 return result;
             }
-            sample(ensemble, result);
+            sample(ensemble, meads, result);
         }
         return result;
     }
@@ -237,7 +249,8 @@ public final class MeadsPipeline {
         return true;
     }
 
-    private boolean meadsWarmup(GhmcEnsemble ensemble, RandomGenerator[] chainRandom, PipelineResult result) {
+    /** The warmup; returns the adaptation, or null when the run ends here (stopped). */
+    private MeadsAdaptation meadsWarmup(GhmcEnsemble ensemble, RandomGenerator[] chainRandom, PipelineResult result) {
         if (options.chains() < FEW_CHAINS) {
             // e.g. 2 chains: coordinates where the two happen to lie close get a tiny scale and
             // all but stop (the smoke profile on 2 chains: theta[1]'s sd 4e-9, max R-hat 2.9)
@@ -245,7 +258,9 @@ public final class MeadsPipeline {
                     + options.chains() + " chains it is noisy and coordinates whose chains lie close together can "
                     + "all but stop: use " + FEW_CHAINS + " chains or more");
         }
-        MeadsAdaptation meads = new MeadsAdaptation(ensemble, options.meads(),
+        boolean adaptive = options.meads().mode() == MeadsMode.ADAPTIVE;
+        // adaptive sampling goes on with the same adaptation, whose trace then has room for both
+        MeadsAdaptation meads = new MeadsAdaptation(ensemble, options.meads().withIterations(meadsIterations(options)),
                 RandomStreams.forPurpose(options.seed(), "fold-shuffle"), chainRandom);
         int total = options.meads().iterations();
         long evaluations = ensemble.gradientEvaluations();
@@ -260,13 +275,8 @@ public final class MeadsPipeline {
         }
         result.addStage(new StageReport(MEADS_WARMUP, seconds(t0), ensemble.gradientEvaluations() - evaluations,
                 meads.iteration(), total, ensemble.pool().soloSections() - alone));
-        List<GhmcParameters> folds = new ArrayList<>();
-        for (int k = 0; k < meads.folds(); k++) {
-            GhmcParameters p = meads.foldParameters(k);
-            folds.add(new GhmcParameters(p.stepSize(), p.scale(), p.alpha(), p.delta()));
-        }
-        GhmcParameters frozen = meads.frozenParameters();
-        result.setMeads(meads.trace(), folds, frozen, meads.escapeEvents(), meads.guardedScaleCoordinates());
+        GhmcParameters frozen = adaptive ? null : meads.frozenParameters();
+        recordMeads(meads, frozen, result);
         for (EscapeEvent e : meads.escapeEvents()) {
             if (e.donor() < 0) {
                 result.warn("MEADS warmup: " + e + "; not restarted");
@@ -278,17 +288,28 @@ public final class MeadsPipeline {
         }
         if (meads.iteration() < total) {
             result.finish(false, MEADS_WARMUP);
-            return false;
+            return null;
         }
-        if (frozen.stepSize() < COLLAPSED_STEP_SIZE) {
+        double step = adaptive ? meads.averagedFoldParameters().stepSize() : frozen.stepSize();
+        if (step < COLLAPSED_STEP_SIZE) {
             result.warn(String.format("MEADS step size collapsed to %.3g after warmup (below %.0e): the chains "
                     + "probably started far from the posterior; use the spread initialisation "
-                    + "(init = spread) or a longer NUTS warmup", frozen.stepSize(), COLLAPSED_STEP_SIZE));
+                    + "(init = spread) or a longer NUTS warmup", step, COLLAPSED_STEP_SIZE));
         }
-        return true;
+        return meads;
     }
 
-    private void sample(GhmcEnsemble ensemble, PipelineResult result) {
+    /** What MEADS did so far: its trace, the folds' latest parameters (copies), escapes, guarded scales. */
+    private static void recordMeads(MeadsAdaptation meads, GhmcParameters frozen, PipelineResult result) {
+        List<GhmcParameters> folds = new ArrayList<>();
+        for (int k = 0; k < meads.folds(); k++) {
+            GhmcParameters p = meads.foldParameters(k);
+            folds.add(new GhmcParameters(p.stepSize(), p.scale(), p.alpha(), p.delta()));
+        }
+        result.setMeads(meads.trace(), folds, frozen, meads.escapeEvents(), meads.guardedScaleCoordinates());
+    }
+
+    private void sample(GhmcEnsemble ensemble, MeadsAdaptation meads, PipelineResult result) {
         int n = options.chains();
         long[] acceptBefore = new long[n];
         long[] divergeBefore = new long[n];
@@ -303,8 +324,16 @@ public final class MeadsPipeline {
         long evaluations = ensemble.gradientEvaluations();
         long alone = ensemble.pool().soloSections();
         long t0 = System.nanoTime();
-        Draws draws = new GhmcSampler(ensemble, density, result.frozenParameters())
-                .sample(options.draws(), progress, cancelled, drawListener);
+        Draws draws;
+        if (options.meads().mode() == MeadsMode.ADAPTIVE) {
+            result.setSamplingParameters(meads.averagedFoldParameters());
+            draws = new AdaptiveSampler(meads, ensemble, density).sample(options.draws(), progress, cancelled,
+                    drawListener);
+            recordMeads(meads, null, result); // its trace and parameters now run to the last draw
+        } else {
+            draws = new GhmcSampler(ensemble, density, result.frozenParameters())
+                    .sample(options.draws(), progress, cancelled, drawListener);
+        }
         result.addStage(new StageReport(SAMPLING, seconds(t0), ensemble.gradientEvaluations() - evaluations,
                 draws.iterations(), options.draws(), ensemble.pool().soloSections() - alone));
         result.setDraws(draws);

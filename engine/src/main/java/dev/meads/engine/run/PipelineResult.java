@@ -32,6 +32,7 @@ public final class PipelineResult {
     private MeadsTrace meadsTrace;
     private List<GhmcParameters> foldParameters = List.of();
     private GhmcParameters frozen;
+    private GhmcParameters samplingParameters;
     private List<EscapeEvent> escapeEvents = List.of();
     private long guardedScaleCoordinates;
     private double[] chainAcceptance = new double[0];
@@ -86,6 +87,13 @@ public final class PipelineResult {
         this.frozen = frozenParameters;
         this.escapeEvents = List.copyOf(events);
         this.guardedScaleCoordinates = guarded;
+        if (frozenParameters != null) {
+            this.samplingParameters = frozenParameters;
+        }
+    }
+
+    void setSamplingParameters(GhmcParameters parameters) {
+        this.samplingParameters = parameters;
     }
 
     void setSamplingStatistics(double[] acceptance, long[] divergences, long[] nonFinite) {
@@ -189,10 +197,19 @@ public final class PipelineResult {
 
     /**
      * The parameters of the sampling phase; after a cancelled MEADS warmup, those its last
-     * iteration implies; null if the run stopped before MEADS began.
+     * iteration implies; null if the run stopped before MEADS began, and in adaptive sampling,
+     * which has none ({@link #foldParameters()} and {@link #meadsTrace()} hold what it used).
      */
     public GhmcParameters frozenParameters() {
         return frozen;
+    }
+
+    /**
+     * The parameters a chain file's adaptation block reports: the frozen ones, or in adaptive
+     * sampling the folds' parameters averaged at the first kept draw; null before MEADS.
+     */
+    public GhmcParameters samplingParameters() {
+        return samplingParameters;
     }
 
     public List<EscapeEvent> escapeEvents() {

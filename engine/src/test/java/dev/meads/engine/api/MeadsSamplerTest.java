@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.meads.engine.io.StanCsvRead;
 import dev.meads.engine.io.StanCsvReader;
+import dev.meads.engine.meads.MeadsMode;
 import dev.meads.engine.testing.DiagonalGaussian;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,6 +55,22 @@ class MeadsSamplerTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> r.draws("y[1]"));
         assertTrue(e.getMessage().contains("x[1]"), e.getMessage());
         assertTrue(r.samplerStatistics().meanAcceptStat() > 0.5);
+    }
+
+    @Test
+    void adaptiveSamplingThroughTheBuilder() {
+        SamplingResult r = small().mode(MeadsMode.ADAPTIVE).run();
+        assertTrue(r.completed());
+        assertEquals(MeadsMode.ADAPTIVE, small().mode(MeadsMode.ADAPTIVE).settings().meads().mode());
+        assertEquals(1, r.mean("x[1]"), 0.15);
+        assertEquals(-2, r.mean("x[2]"), 0.6);
+        assertEquals(0.75, r.samplerStatistics().meanLeapfrogSteps(), 1e-12, "one fold of four stands still");
+        assertTrue(r.samplerStatistics().meanAcceptStat() > 0.5, "over the transitions made");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> small().folds(1).mode(MeadsMode.ADAPTIVE));
+        assertTrue(e.getMessage().contains("at least 2 folds"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> small().mode(MeadsMode.ADAPTIVE).folds(1));
+        assertThrows(NullPointerException.class, () -> small().mode(null));
     }
 
     @Test

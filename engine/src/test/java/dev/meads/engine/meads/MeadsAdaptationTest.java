@@ -3,11 +3,13 @@ package dev.meads.engine.meads;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.meads.engine.block.ChainBlock;
 import dev.meads.engine.ghmc.GhmcEnsemble;
+import dev.meads.engine.ghmc.GhmcParameters;
 import dev.meads.engine.model.LogDensity;
 import dev.meads.engine.parallel.WorkerPool;
 import dev.meads.engine.rng.RandomStreams;
@@ -306,6 +308,82 @@ class MeadsAdaptationTest {
             assertTrue(Math.abs(run.block().positions()[5 * d + 2]) < 10, "chain 5 is back in the ensemble");
             assertTrue(run.meanStepSizeLast(50) > 0.3, "step sizes recovered: " + run.meanStepSizeLast(50));
         }
+    }
+
+    @Test
+    void afterStopRestartsAnEscapedChainIsLeftWhereItIs() {
+        // The same throw as above, but after the warmup of an adaptive run: its iterations are
+        // draws, and copying another chain's state into chain 5 would not be a valid move.
+        LogDensity target = new SlowTailTarget();
+        try (Run run = start(target, 32, new double[6], 1.0, 8, 1, MeadsOptions.defaults().withIterations(400))) {
+            for (int i = 0; i < 200; i++) {
+                run.meads().iterate();
+            }
+            run.block().positions()[5 * 6 + 2] = 1e6;
+            run.block().evaluate(target, 5, 6);
+            run.ensemble().refreshEnergy(5);
+            // the sampler stops the restarts before its first iteration
+            dev.meads.engine.draws.Draws draws = new AdaptiveSampler(run.meads(), run.ensemble(), target)
+                    .sample(200, dev.meads.engine.run.ProgressListener.NONE, () -> false, null);
+            assertTrue(run.meads().escapeEvents().isEmpty(), run.meads().escapeEvents().toString());
+            assertTrue(run.block().positions()[5 * 6 + 2] > 1e5, "chain 5 was not moved to a donor's state");
+            assertTrue(draws.value(5, 199, 2) > 1e5, "and its draws say so");
+            assertEquals(400, run.meads().iteration());
+        }
+    }
+
+    @Test
+    void movedFlagsStepSizesAndAveragedParametersFollowTheFolds() {
+        DiagonalGaussian target = DiagonalGaussian.standard(3);
+        int chains = 16;
+        try (Run run = start(target, chains, new double[3], 1.0, 5, 2, MeadsOptions.defaults().withIterations(30))) {
+            MeadsAdaptation meads = run.meads();
+            for (int t = 0; t < 30; t++) {
+                long[] before = new long[chains];
+                for (int c = 0; c < chains; c++) {
+                    before[c] = run.ensemble().transitions(c);
+                }
+                meads.iterate();
+                int still = 0;
+                java.util.Set<Double> stepSizes = new java.util.HashSet<>();
+                for (int c = 0; c < chains; c++) {
+                    assertEquals(run.ensemble().transitions(c) == before[c] + 1, meads.moved(c), "chain " + c);
+                    still += meads.moved(c) ? 0 : 1;
+                    stepSizes.add(meads.stepSize(c));
+                }
+                assertEquals(4, still, "the frozen fold's four chains did not move at iteration " + t);
+                for (int k = 0; k < 4; k++) {
+                    assertTrue(stepSizes.contains(meads.foldParameters(k).stepSize()), "fold " + k);
+                }
+                assertTrue(stepSizes.size() <= 4, "a chain's step size is its fold's");
+            }
+            GhmcParameters mean = meads.averagedFoldParameters();
+            double eps = 0;
+            double scale1 = 0;
+            double alpha = 0;
+            for (int k = 0; k < 4; k++) {
+                eps += meads.foldParameters(k).stepSize() / 4;
+                scale1 += meads.foldParameters(k).scale()[1] / 4;
+                alpha += meads.foldParameters(k).alpha() / 4;
+            }
+            assertEquals(eps, mean.stepSize(), 1e-15);
+            assertEquals(scale1, mean.scale()[1], 1e-15);
+            assertEquals(alpha, mean.alpha(), 1e-15);
+            assertEquals(alpha / 2, mean.delta(), 1e-15);
+        }
+    }
+
+    @Test
+    void adaptiveSamplingNeedsTwoFolds() {
+        MeadsOptions one = MeadsOptions.defaults().withFolds(1);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> one.withMode(MeadsMode.ADAPTIVE));
+        assertTrue(e.getMessage().contains("at least 2 folds"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> MeadsOptions.defaults().withMode(null));
+        assertEquals(MeadsMode.ADAPTIVE, MeadsMode.ofKey("adaptive"));
+        assertEquals(MeadsMode.TUNE_THEN_FREEZE, MeadsMode.ofKey("freeze"));
+        assertNull(MeadsMode.ofKey("Adaptive"));
+        assertEquals(MeadsMode.TUNE_THEN_FREEZE, MeadsOptions.defaults().mode());
     }
 
     @Test

@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.meads.engine.draws.Draws;
+import dev.meads.engine.draws.SamplerColumn;
+import dev.meads.engine.meads.MeadsMode;
 import dev.meads.engine.meads.MeadsOptions;
 import dev.meads.engine.model.LogDensity;
 import dev.meads.engine.testing.DiagonalGaussian;
@@ -27,6 +29,30 @@ class MeadsPipelineTest {
 
     @Test
     void hundredDimensionalGaussianWithScalesFromOneHundredthToOneHundred() {
+        PipelineOptions options = PipelineOptions.defaults().withChains(64).withDraws(500)
+                .withMeads(MeadsOptions.defaults().withIterations(800)).withThreads(2).withSeed(3);
+        PipelineResult r = new MeadsPipeline(WIDE, options).run();
+        assertMatchesWideGaussian(r);
+        assertTrue(r.frozenParameters().stepSize() > 0.2, "step size " + r.frozenParameters().stepSize());
+        assertTrue(r.samplingParameters() == r.frozenParameters());
+    }
+
+    @Test
+    void adaptiveSamplingOnTheSameGaussian() {
+        PipelineOptions options = PipelineOptions.defaults().withChains(64).withDraws(500)
+                .withMeads(MeadsOptions.defaults().withIterations(800).withMode(MeadsMode.ADAPTIVE)).withThreads(2)
+                .withSeed(3);
+        PipelineResult r = new MeadsPipeline(WIDE, options).run();
+        assertMatchesWideGaussian(r);
+        assertNull(r.frozenParameters(), "adaptive sampling freezes nothing");
+        assertTrue(r.samplingParameters().stepSize() > 0.2, "step size " + r.samplingParameters().stepSize());
+        assertEquals(1300, r.meadsTrace().length(), "the trace runs through the kept iterations");
+    }
+
+    /** 100 coordinates with sds from 0.01 to 100 and means at a few sds. */
+    private static final DiagonalGaussian WIDE = wideGaussian();
+
+    private static DiagonalGaussian wideGaussian() {
         int d = 100;
         double[] sd = new double[d];
         double[] mean = new double[d];
@@ -34,17 +60,19 @@ class MeadsPipelineTest {
             sd[j] = Math.pow(10, -2 + 4.0 * j / (d - 1));
             mean[j] = (j % 7 - 3) * sd[j];
         }
-        DiagonalGaussian target = new DiagonalGaussian(mean, sd);
-        PipelineOptions options = PipelineOptions.defaults().withChains(64).withDraws(500)
-                .withMeads(MeadsOptions.defaults().withIterations(800)).withThreads(2).withSeed(3);
-        PipelineResult r = new MeadsPipeline(target, options).run();
+        return new DiagonalGaussian(mean, sd);
+    }
+
+    private static void assertMatchesWideGaussian(PipelineResult r) {
         assertTrue(r.completed());
         Draws draws = r.draws();
         int chains = draws.chains();
         int n = draws.iterations();
-        // Chains are independent after warmup: the spread of their means and variances gives
-        // the Monte Carlo standard errors of the pooled estimates.
-        for (int j = 0; j < d; j++) {
+        // Chains are independent after warmup (exchangeable in adaptive sampling): the spread of
+        // their means and variances gives the Monte Carlo standard errors of the pooled estimates.
+        for (int j = 0; j < WIDE.dimension(); j++) {
+            double m0 = WIDE.mean(j);
+            double sd = WIDE.sd(j);
             double[] chainMean = new double[chains];
             double[] chainVar = new double[chains];
             for (int c = 0; c < chains; c++) {
@@ -55,7 +83,7 @@ class MeadsPipelineTest {
                 m /= n;
                 double v = 0;
                 for (int i = 0; i < n; i++) {
-                    double e = draws.value(c, i, j) - mean[j];
+                    double e = draws.value(c, i, j) - m0;
                     v += e * e;
                 }
                 chainMean[c] = m;
@@ -63,11 +91,10 @@ class MeadsPipelineTest {
             }
             double[] mm = meanAndSe(chainMean);
             double[] vv = meanAndSe(chainVar);
-            assertEquals(mean[j], mm[0], 4 * mm[1], "mean of coordinate " + j + " (sd " + sd[j] + ")");
-            assertEquals(sd[j] * sd[j], vv[0], 4 * vv[1], "variance of coordinate " + j + " (sd " + sd[j] + ")");
+            assertEquals(m0, mm[0], 4 * mm[1], "mean of coordinate " + j + " (sd " + sd + ")");
+            assertEquals(sd * sd, vv[0], 4 * vv[1], "variance of coordinate " + j + " (sd " + sd + ")");
         }
         assertTrue(r.escapeEvents().isEmpty(), r.escapeEvents().toString());
-        assertTrue(r.frozenParameters().stepSize() > 0.2, "step size " + r.frozenParameters().stepSize());
     }
 
     private static double[] meanAndSe(double[] a) {
@@ -98,6 +125,69 @@ class MeadsPipelineTest {
         }
         Draws other = new MeadsPipeline(target, small().withSeed(12)).run().draws();
         assertFalse(other.value(0, 0, 0) == one.value(0, 0, 0), "another seed gives other draws");
+    }
+
+    @Test
+    void adaptiveSamplingGivesTheSameBitsWithOneOrTwoThreads() {
+        DiagonalGaussian target = DiagonalGaussian.centred(0.1, 1, 10, 3, 0.5, 2, 7, 1, 1);
+        PipelineOptions adaptive = small().withMeads(small().meads().withMode(MeadsMode.ADAPTIVE));
+        Draws one = new MeadsPipeline(target, adaptive.withThreads(1)).run().draws();
+        Draws two = new MeadsPipeline(target, adaptive.withThreads(2)).run().draws();
+        Draws frozen = new MeadsPipeline(target, small()).run().draws();
+        double[] a = new double[9];
+        double[] b = new double[9];
+        for (int c = 0; c < one.chains(); c++) {
+            for (int i = 0; i < one.iterations(); i++) {
+                one.draw(c, i, a, 0);
+                two.draw(c, i, b, 0);
+                assertArrayEquals(a, b, 0.0, "chain " + c + " draw " + i);
+                for (SamplerColumn col : SamplerColumn.values()) {
+                    assertEquals(Double.doubleToLongBits(one.sampler(c, i, col)),
+                            Double.doubleToLongBits(two.sampler(c, i, col)), col + " of chain " + c + " draw " + i);
+                }
+            }
+        }
+        assertFalse(one.value(3, 10, 2) == frozen.value(3, 10, 2), "adaptive draws are not the frozen run's");
+    }
+
+    @Test
+    void inAdaptiveSamplingTheFrozenFoldsChainsRepeatTheirState() {
+        DiagonalGaussian target = DiagonalGaussian.centred(0.1, 1, 10, 3, 0.5, 2, 7, 1, 1);
+        PipelineOptions options = small().withMeads(small().meads().withMode(MeadsMode.ADAPTIVE));
+        PipelineResult r = new MeadsPipeline(target, options).run();
+        Draws draws = r.draws();
+        int chains = draws.chains();
+        double[] now = new double[9];
+        double[] before = new double[9];
+        java.util.Set<Double> stepSizes = new java.util.HashSet<>();
+        for (int i = 0; i < draws.iterations(); i++) {
+            int still = 0;
+            for (int c = 0; c < chains; c++) {
+                double leapfrogs = draws.sampler(c, i, SamplerColumn.N_LEAPFROG);
+                double accept = draws.sampler(c, i, SamplerColumn.ACCEPT_STAT);
+                stepSizes.add(draws.sampler(c, i, SamplerColumn.STEPSIZE));
+                if (leapfrogs == 0) {
+                    still++;
+                    assertTrue(Double.isNaN(accept), "no transition, no acceptance statistic");
+                    assertEquals(0.0, draws.sampler(c, i, SamplerColumn.DIVERGENT));
+                    if (i > 0) {
+                        draws.draw(c, i, now, 0);
+                        draws.draw(c, i - 1, before, 0);
+                        assertArrayEquals(before, now, 0.0, "chain " + c + " repeats its state at draw " + i);
+                        assertEquals(draws.sampler(c, i - 1, SamplerColumn.LP), draws.sampler(c, i, SamplerColumn.LP));
+                    }
+                } else {
+                    assertEquals(1.0, leapfrogs);
+                    assertTrue(accept >= 0 && accept <= 1, "accept_stat " + accept);
+                }
+            }
+            assertEquals(chains / 4, still, "one fold of four stands still at draw " + i);
+        }
+        assertTrue(stepSizes.size() > 100, "each fold's step size changes as MEADS goes on: " + stepSizes.size());
+        dev.meads.engine.diag.SamplerStatistics stats = dev.meads.engine.diag.SamplerStatistics.of(draws);
+        assertTrue(stats.meanAcceptStat() > 0 && stats.meanAcceptStat() < 1, "mean over the transitions made: "
+                + stats.meanAcceptStat());
+        assertEquals(0.75, stats.meanLeapfrogSteps(), 1e-12, "three folds of four move");
     }
 
     @Test
