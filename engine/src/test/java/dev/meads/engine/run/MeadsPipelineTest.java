@@ -238,6 +238,16 @@ class MeadsPipelineTest {
         assertFalse(s.completed());
         assertEquals(MeadsPipeline.SAMPLING, s.stoppedIn());
         assertEquals(50, s.draws().iterations(), "complete iterations are kept");
+
+        AtomicInteger polls3 = new AtomicInteger();
+        PipelineResult a = new MeadsPipeline(DiagonalGaussian.standard(3),
+                options.withMeads(options.meads().withMode(MeadsMode.ADAPTIVE)))
+                .cancellation(() -> polls3.incrementAndGet() > stopInSampling).run();
+        assertFalse(a.completed());
+        assertEquals(MeadsPipeline.SAMPLING, a.stoppedIn());
+        assertEquals(50, a.draws().iterations(), "adaptive sampling keeps its complete iterations too");
+        assertEquals(options.meads().iterations() + 50, a.meadsTrace().length(), "and the trace says how far it got");
+        assertNotNull(a.samplingParameters());
     }
 
     @Test
