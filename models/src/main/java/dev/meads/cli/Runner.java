@@ -325,7 +325,7 @@ final class Runner {
                         + "sizes: %s)%n", fmt(frozen.stepSize()), fmt(frozen.alpha()), fmt(frozen.delta()), folds);
             } else {
                 out.printf(Locale.ROOT, "MEADS: adaptive sampling, the draws are MEADS iterations (folds' step sizes "
-                        + "at the first draw: mean %s; at the last: %s)%n", fmt(kept.stepSize()), folds);
+                        + "at the first draw: mean %s; at the last draw: %s)%n", fmt(kept.stepSize()), folds);
             }
             if (!d.escapeEvents().isEmpty()) {
                 out.println("escaped chains during MEADS warmup: " + d.escapeEvents().size());

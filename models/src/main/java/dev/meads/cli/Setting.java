@@ -42,7 +42,8 @@ public enum Setting {
             + "sqrt(largest eigenvalue of the scaled gradients))"),
     MEADS_DAMPING_SLOWDOWN("meads.damping-slowdown", "1", "floor on step size x damping of slowdown / t"),
     MEADS_SAMPLING_DAMPING("meads.sampling-damping", "0.5", "factor on the damping rate of the sampling phase "
-            + "(warmup uses the paper's rate 1/sqrt(eigenvalue)); 1 = the paper's rate"),
+            + "with frozen parameters (warmup, and adaptive mode throughout, use the paper's rate 1/sqrt(eigenvalue)); "
+            + "1 = the paper's rate"),
     MEADS_ESTIMATOR("meads.estimator", "ustat", "ustat | plugin: largest-eigenvalue estimator (plugin = the "
             + "TFP notebook's, biased upward)"),
     MEADS_GUARD("meads.guard", "true", "detect escaped chains during MEADS warmup and restart them from a chain "

@@ -23,7 +23,8 @@ import java.util.function.BooleanSupplier;
 
 /**
  * Builds and runs an ensemble sampler for a {@link LogDensity}: NUTS initialisation,
- * trajectory spread, MEADS warmup, then GHMC draws with the parameters MEADS settled on.
+ * trajectory spread, MEADS warmup, then GHMC draws with the parameters MEADS settled on (or,
+ * with {@link #mode}{@code (MeadsMode.ADAPTIVE)}, further MEADS iterations as the draws).
  *
  * <pre>{@code
  * SamplingResult r = MeadsSampler.forModel(model)

@@ -76,7 +76,7 @@ final class OutputWriter {
                     .withExtra("threads", Integer.toString(pipeline.threads()));
             if (pipeline.meads().mode() == MeadsMode.ADAPTIVE) {
                 // the adaptation block's step size and metric are then the folds' average at the
-                // first kept draw; each row's stepsize__ is its fold's
+                // iteration of the first draw; each row's stepsize__ is its fold's
                 info = info.withExtra("meads_mode", pipeline.meads().mode().key());
             }
         }

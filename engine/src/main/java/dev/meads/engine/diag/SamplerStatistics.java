@@ -28,12 +28,14 @@ public final class SamplerStatistics {
     private final double meanTreeDepth;
     private final double meanLeapfrogSteps;
     private final long totalLeapfrogSteps;
+    /** Draws made by a transition: all but those with n_leapfrog__ 0 (adaptive MEADS' frozen fold). */
+    private final long transitions;
     private final List<Map.Entry<String, String>> extras;
 
     private SamplerStatistics(int chains, int iterations, boolean hasSampler, double meanAcceptStat,
                               long divergences, double meanStepSize, double minChainStepSize,
                               double maxChainStepSize, double meanTreeDepth, double meanLeapfrogSteps,
-                              long totalLeapfrogSteps, List<Map.Entry<String, String>> extras) {
+                              long totalLeapfrogSteps, long transitions, List<Map.Entry<String, String>> extras) {
         this.chains = chains;
         this.iterations = iterations;
         this.hasSampler = hasSampler;
@@ -45,6 +47,7 @@ public final class SamplerStatistics {
         this.meanTreeDepth = meanTreeDepth;
         this.meanLeapfrogSteps = meanLeapfrogSteps;
         this.totalLeapfrogSteps = totalLeapfrogSteps;
+        this.transitions = transitions;
         this.extras = List.copyOf(extras);
     }
 
@@ -58,6 +61,7 @@ public final class SamplerStatistics {
         double stepSum = 0;
         double depthSum = 0;
         long leapfrog = 0;
+        long stills = 0;
         boolean anyStep = false;
         boolean anyDepth = false;
         double minChainStep = Double.POSITIVE_INFINITY;
@@ -79,7 +83,9 @@ public final class SamplerStatistics {
                 double depth = draws.sampler(c, i, SamplerColumn.TREEDEPTH);
                 anyDepth |= depth != 0;
                 depthSum += depth;
-                leapfrog += (long) draws.sampler(c, i, SamplerColumn.N_LEAPFROG);
+                double steps = draws.sampler(c, i, SamplerColumn.N_LEAPFROG);
+                leapfrog += (long) steps;
+                stills += steps == 0 ? 1 : 0;
             }
             stepSum += chainStep;
             if (iterations > 0) {
@@ -92,7 +98,8 @@ public final class SamplerStatistics {
         return new SamplerStatistics(chains, iterations, anyStep && count > 0,
                 acceptCount > 0 ? acceptSum / acceptCount : Double.NaN, divergent,
                 count > 0 ? stepSum / n : Double.NaN, minChainStep, maxChainStep,
-                anyDepth ? depthSum / n : Double.NaN, leapfrog > 0 ? leapfrog / n : Double.NaN, leapfrog, List.of());
+                anyDepth ? depthSum / n : Double.NaN, leapfrog > 0 ? leapfrog / n : Double.NaN, leapfrog,
+                count - stills, List.of());
     }
 
     /** A copy with one more caller-supplied line, e.g. {@code with("gradient evaluations", "1234567")}. */
@@ -103,7 +110,8 @@ public final class SamplerStatistics {
         List<Map.Entry<String, String>> more = new ArrayList<>(extras);
         more.add(Map.entry(label, String.valueOf(value)));
         return new SamplerStatistics(chains, iterations, hasSampler, meanAcceptStat, divergences, meanStepSize,
-                minChainStepSize, maxChainStepSize, meanTreeDepth, meanLeapfrogSteps, totalLeapfrogSteps, more);
+                minChainStepSize, maxChainStepSize, meanTreeDepth, meanLeapfrogSteps, totalLeapfrogSteps, transitions,
+                more);
     }
 
     /** A copy with one more line holding a number shown with 4 significant digits. */
@@ -170,9 +178,11 @@ public final class SamplerStatistics {
         lines.add(Map.entry("draws", chains + " chains x " + iterations + " iterations"));
         if (hasSampler) {
             lines.add(Map.entry("mean accept_stat", SignificantFormat.fixed(meanAcceptStat, 3)));
-            long count = (long) chains * iterations;
+            // a share of the transitions made: adaptive MEADS' frozen fold repeats draws without one
+            long count = transitions > 0 ? transitions : (long) chains * iterations;
             lines.add(Map.entry("divergences", divergences + " ("
-                    + SignificantFormat.fixed(100.0 * divergences / count, 2) + "%)"));
+                    + SignificantFormat.fixed(100.0 * divergences / count, 2) + "%"
+                    + (transitions < (long) chains * iterations ? " of " + transitions + " transitions" : "") + ")"));
             String step = SignificantFormat.format(meanStepSize, 3);
             if (chains > 1) {
                 step += " (chains " + SignificantFormat.format(minChainStepSize, 3) + " .. "

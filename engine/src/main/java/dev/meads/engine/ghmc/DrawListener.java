@@ -7,7 +7,11 @@ package dev.meads.engine.ghmc;
  */
 @FunctionalInterface
 public interface DrawListener {
-    /** Called once before the first draw with the fixed parameters of the sampling phase. */
+    /**
+     * Called once before the first draw with the parameters of the sampling phase: the frozen
+     * ones, or in adaptive sampling (where each fold keeps its own) the folds' average at the
+     * iteration of the first draw.
+     */
     default void samplingStarted(GhmcParameters parameters) {
     }
 

@@ -54,11 +54,13 @@ public final class DrawRecorder {
      * takes them on this thread and reporting progress as {@code stage}. Stops early, keeping
      * the complete iterations, when {@code cancelled} turns true (checked between iterations).
      *
+     * @param announced the parameters for {@link DrawListener#samplingStarted}, or null when
+     *                  {@code iteration} tells the listener itself before its first record
      * @return the draws of the iterations done
      */
     public Draws run(GhmcParameters announced, IntConsumer iteration, String stage, ProgressListener progress,
                      BooleanSupplier cancelled, DrawListener listener) {
-        if (listener != null) {
+        if (listener != null && announced != null) {
             listener.samplingStarted(announced);
         }
         int iterations = draws.iterations();

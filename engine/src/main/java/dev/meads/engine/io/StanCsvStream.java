@@ -15,7 +15,8 @@ import java.util.List;
  * {@link DrawListener}), so that the files can be read during the run, or afterwards from the
  * stored draws ({@link #writeDraws}), with the same bytes. Either way an interrupted run leaves
  * valid files up to its last complete draw. The adaptation block holds the frozen step size and
- * the inverse metric {@code diag(s²)} of the chains' scale.
+ * the inverse metric {@code diag(s²)} of the chains' scale (in adaptive sampling, the folds'
+ * averages at the first draw; each row's stepsize__ is then its fold's).
  */
 public final class StanCsvStream implements DrawListener, AutoCloseable {
     /** File-name prefix of the chain files: {@code <prefix>_<k>.csv}. */

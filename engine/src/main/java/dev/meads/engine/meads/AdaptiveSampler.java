@@ -4,6 +4,7 @@ import dev.meads.engine.draws.Draws;
 import dev.meads.engine.ghmc.DrawListener;
 import dev.meads.engine.ghmc.DrawRecorder;
 import dev.meads.engine.ghmc.GhmcEnsemble;
+import dev.meads.engine.ghmc.GhmcParameters;
 import dev.meads.engine.ghmc.GhmcSampler;
 import dev.meads.engine.model.LogDensity;
 import dev.meads.engine.parallel.WorkerPool;
@@ -32,6 +33,7 @@ public final class AdaptiveSampler {
     private final WorkerPool.RangeTask storeTask = this::store;
     private DrawRecorder recorder;
     private int iteration;
+    private GhmcParameters announced;
 
     /**
      * @param meads    the adaptation after its warmup, with room in its trace for the iterations
@@ -48,22 +50,38 @@ public final class AdaptiveSampler {
     /**
      * Runs {@code iterations} more MEADS iterations and returns every chain's state after each.
      * Stops early, keeping the complete iterations, when {@code cancelled} turns true (checked
-     * between iterations). The listener, if any, gets the folds' averaged parameters first
-     * ({@link MeadsAdaptation#averagedFoldParameters()}).
+     * between iterations). The listener, if any, gets {@link #firstDrawParameters()} before the
+     * first draw.
      */
     public Draws sample(int iterations, ProgressListener progress, BooleanSupplier cancelled, DrawListener listener) {
         recorder = new DrawRecorder(ensemble, density, iterations, listener);
         meads.stopRestarts();
+        announced = null;
         int n = ensemble.state().chains();
         try {
-            return recorder.run(meads.averagedFoldParameters(), it -> {
+            return recorder.run(null, it -> {
                 meads.iterate();
+                if (it == 0) {
+                    announced = meads.averagedFoldParameters();
+                    if (listener != null) {
+                        listener.samplingStarted(announced);
+                    }
+                }
                 iteration = it;
                 ensemble.pool().forEachChunk(n, CHUNK, storeTask);
             }, STAGE, progress, cancelled, listener);
         } finally {
             recorder = null;
         }
+    }
+
+    /**
+     * The folds' parameters averaged ({@link MeadsAdaptation#averagedFoldParameters()}) at the
+     * iteration that made the first draw, or, when none was made, where the adaptation stands: a
+     * summary of a sampling phase whose folds each keep their own, e.g. for a Stan CSV header.
+     */
+    public GhmcParameters firstDrawParameters() {
+        return announced != null ? announced : meads.averagedFoldParameters();
     }
 
     /** Draws of chains {@code [from, to)} for the latest iteration, on worker {@code w}. */

@@ -9,8 +9,9 @@ package dev.meads.engine.meads;
  * @param dampingSlowdown       floor on εγ of slowdown / t; 1 in the paper
  * @param estimator             the largest-eigenvalue estimator
  * @param samplingDamping       factor on the damping rate γ of the frozen sampling-phase
- *                              parameters (warmup uses the paper's γ = 1/sqrt(Λ)); 0.5 by
- *                              default, see {@link MeadsAdaptation#frozenParameters()}
+ *                              parameters (warmup, and adaptive sampling throughout, use the
+ *                              paper's γ = 1/sqrt(Λ)); 0.5 by default, see
+ *                              {@link MeadsAdaptation#frozenParameters()}
  * @param guard                 whether escaped chains are detected and restarted during warmup
  * @param escapeDistance        a chain whose coordinate lies more than this many robust
  *                              standard deviations (IQR / 1.349 over all chains) from the

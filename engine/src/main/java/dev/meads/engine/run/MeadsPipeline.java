@@ -13,6 +13,7 @@ import dev.meads.engine.meads.EscapeEvent;
 import dev.meads.engine.meads.EscapeGuard;
 import dev.meads.engine.meads.MeadsAdaptation;
 import dev.meads.engine.meads.MeadsMode;
+import dev.meads.engine.meads.MeadsOptions;
 import dev.meads.engine.meads.ScaledGradientEigenvalue;
 import dev.meads.engine.model.LogDensity;
 import dev.meads.engine.nuts.NutsDraws;
@@ -259,6 +260,11 @@ public final class MeadsPipeline {
                     + "all but stop: use " + FEW_CHAINS + " chains or more");
         }
         boolean adaptive = options.meads().mode() == MeadsMode.ADAPTIVE;
+        if (adaptive && options.meads().samplingDamping() != MeadsOptions.defaults().samplingDamping()) {
+            result.warn("the sampling damping (meads.sampling-damping = " + options.meads().samplingDamping()
+                    + ") applies to GHMC with frozen parameters only; adaptive sampling damps its folds at the "
+                    + "paper's rate throughout, so it was not used");
+        }
         // adaptive sampling goes on with the same adaptation, whose trace then has room for both
         MeadsAdaptation meads = new MeadsAdaptation(ensemble, options.meads().withIterations(meadsIterations(options)),
                 RandomStreams.forPurpose(options.seed(), "fold-shuffle"), chainRandom);
@@ -290,6 +296,7 @@ public final class MeadsPipeline {
             result.finish(false, MEADS_WARMUP);
             return null;
         }
+        // (adaptive sampling after no warmup has no step size yet: its folds start from 1)
         double step = adaptive ? meads.averagedFoldParameters().stepSize() : frozen.stepSize();
         if (step < COLLAPSED_STEP_SIZE) {
             result.warn(String.format("MEADS step size collapsed to %.3g after warmup (below %.0e): the chains "
@@ -326,9 +333,9 @@ public final class MeadsPipeline {
         long t0 = System.nanoTime();
         Draws draws;
         if (options.meads().mode() == MeadsMode.ADAPTIVE) {
-            result.setSamplingParameters(meads.averagedFoldParameters());
-            draws = new AdaptiveSampler(meads, ensemble, density).sample(options.draws(), progress, cancelled,
-                    drawListener);
+            AdaptiveSampler sampler = new AdaptiveSampler(meads, ensemble, density);
+            draws = sampler.sample(options.draws(), progress, cancelled, drawListener);
+            result.setSamplingParameters(sampler.firstDrawParameters());
             recordMeads(meads, null, result); // its trace and parameters now run to the last draw
         } else {
             draws = new GhmcSampler(ensemble, density, result.frozenParameters())

@@ -5,11 +5,12 @@ import dev.meads.engine.nuts.NutsOptions;
 
 /**
  * Every setting of a run: NUTS initialisation → trajectory spread → MEADS warmup → GHMC
- * sampling with frozen parameters. Defaults are the notebook's IRT settings.
+ * sampling with frozen parameters (or further MEADS iterations, in adaptive sampling; see
+ * {@link dev.meads.engine.meads.MeadsMode}). Defaults are the notebook's IRT settings.
  *
  * @param chains                  ensemble size N
  * @param draws                   retained draws per chain
- * @param meads                   MEADS settings (folds, warmup iterations, estimator, guard)
+ * @param meads                   MEADS settings (folds, warmup iterations, estimator, guard, mode)
  * @param initialisation          spread (default) or naive
  * @param nuts                    NUTS settings for the initialisation chain
  * @param nutsWarmup              NUTS window-adaptation iterations (500)

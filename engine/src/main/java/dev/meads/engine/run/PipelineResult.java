@@ -206,7 +206,8 @@ public final class PipelineResult {
 
     /**
      * The parameters a chain file's adaptation block reports: the frozen ones, or in adaptive
-     * sampling the folds' parameters averaged at the first kept draw; null before MEADS.
+     * sampling the folds' parameters averaged at the iteration of the first draw; null before
+     * MEADS, and in adaptive sampling before its first draw.
      */
     public GhmcParameters samplingParameters() {
         return samplingParameters;

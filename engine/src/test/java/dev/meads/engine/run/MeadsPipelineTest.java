@@ -188,6 +188,49 @@ class MeadsPipelineTest {
         assertTrue(stats.meanAcceptStat() > 0 && stats.meanAcceptStat() < 1, "mean over the transitions made: "
                 + stats.meanAcceptStat());
         assertEquals(0.75, stats.meanLeapfrogSteps(), 1e-12, "three folds of four move");
+        String divergences = stats.lines().stream().filter(e -> e.getKey().equals("divergences")).findFirst()
+                .orElseThrow().getValue();
+        assertTrue(divergences.endsWith("% of " + chains * draws.iterations() * 3 / 4 + " transitions)"), divergences);
+
+        // the chain files' header parameters: the folds' average at the first draw's iteration
+        dev.meads.engine.meads.MeadsTrace trace = r.meadsTrace();
+        int first = options.meads().iterations();
+        double mean = 0;
+        for (int k = 0; k < 4; k++) {
+            mean += trace.stepSize(first, k) / 4;
+        }
+        assertEquals(mean, r.samplingParameters().stepSize(), 1e-15);
+        assertEquals(draws.sampler(0, 0, SamplerColumn.STEPSIZE), trace.stepSize(first, foldOfChainZero(r, first)),
+                0.0, "a row's stepsize__ is its fold's at that iteration");
+    }
+
+    /** The fold whose step size chain 0's first draw reports (its fold at that iteration). */
+    private static int foldOfChainZero(PipelineResult r, int iteration) {
+        double s = r.draws().sampler(0, 0, SamplerColumn.STEPSIZE);
+        for (int k = 0; k < 4; k++) {
+            if (r.meadsTrace().stepSize(iteration, k) == s) {
+                return k;
+            }
+        }
+        throw new AssertionError("no fold had step size " + s + " at iteration " + iteration);
+    }
+
+    @Test
+    void adaptiveSamplingWithoutWarmupAnnouncesTheParametersItUsed() {
+        DiagonalGaussian target = DiagonalGaussian.centred(0.1, 1, 10, 3, 0.5, 2, 7, 1, 1);
+        PipelineOptions options = small().withMeads(small().meads().withIterations(0).withMode(MeadsMode.ADAPTIVE)
+                .withSamplingDamping(1.0));
+        PipelineResult r = new MeadsPipeline(target, options).run();
+        assertTrue(r.completed());
+        double mean = 0;
+        for (int k = 0; k < 4; k++) {
+            mean += r.meadsTrace().stepSize(0, k) / 4;
+        }
+        assertEquals(mean, r.samplingParameters().stepSize(), 1e-15);
+        assertTrue(r.samplingParameters().stepSize() < 1, "not the folds' starting value: "
+                + r.samplingParameters().stepSize());
+        assertTrue(r.warnings().stream().anyMatch(w -> w.contains("sampling damping") && w.contains("not used")),
+                r.warnings().toString());
     }
 
     @Test
