@@ -61,7 +61,7 @@ has_sampler <- length(sampler) == length(files) && "n_leapfrog__" %in% colnames(
 record("get_sampler_params", if (has_sampler)
          sprintf("%d gradient evaluations (draws), mean accept_stat %.3f",
                  as.integer(sum(sapply(sampler, function(s) sum(s[, "n_leapfrog__"])))),
-                 mean(sapply(sampler, function(s) mean(s[, "accept_stat__"], na.rm = TRUE))))) else "missing",
+                 mean(sapply(sampler, function(s) mean(s[, "accept_stat__"], na.rm = TRUE)))) else "missing",
        has_sampler)
 
 mon <- as.data.frame(monitor(draws[, , params, drop = FALSE], warmup = 0, print = FALSE))
