@@ -74,6 +74,9 @@ public final class WorkerPool implements AutoCloseable {
     private int pieces;
     private boolean chunked;
     private long sections;
+    /** Pieces of the sections run so far, and those the caller ran itself (read and written by the caller only). */
+    private long piecesRun;
+    private long piecesByCaller;
 
     /** A pool of {@code threads} workers (the caller included); 1 runs everything inline. */
     public WorkerPool(int threads) {
@@ -123,6 +126,27 @@ public final class WorkerPool implements AutoCloseable {
     }
 
     /**
+     * The share of all pieces run so far that threads other than the caller ran: about
+     * {@code 1 - 1/threads} when every worker did its part, 0 when the caller did everything (one
+     * thread, a busy compiler, or workers that never got a core). A benchmark of more than one
+     * thread reports it, since the caller takes over the pieces of a worker that is slow to come
+     * and the section then takes the time of one thread.
+     */
+    public double helperShare() {
+        return piecesRun == 0 ? 0.0 : (double) piecesRunByOthers() / piecesRun;
+    }
+
+    /** Pieces of all sections run so far (a section the caller ran alone counts all its pieces). */
+    public long piecesRun() {
+        return piecesRun;
+    }
+
+    /** Of {@link #piecesRun()}, those that threads other than the caller ran. */
+    public long piecesRunByOthers() {
+        return piecesRun - piecesByCaller;
+    }
+
+    /**
      * Runs {@code task} over a partition of {@code [0, n)} into at most {@link #threads()}
      * contiguous ranges whose inner boundaries are multiples of {@code granularity}; returns
      * when every range is done. An exception in any worker is rethrown here.
@@ -145,7 +169,10 @@ public final class WorkerPool implements AutoCloseable {
         if (n <= 0) {
             return;
         }
+        int groups = (n + g - 1) / g;
+        int all = chunked ? groups : Math.min(threads, groups);
         if (threads == 1 || n <= g) {
+            countByCaller(all);
             task.run(0, 0, n);
             return;
         }
@@ -154,11 +181,10 @@ public final class WorkerPool implements AutoCloseable {
         }
         if (compiler != null && compiler.busy()) {
             soloSections++;
+            countByCaller(all);
             task.run(0, 0, n);
             return;
         }
-        int groups = (n + g - 1) / g;
-        int all = chunked ? groups : Math.min(threads, groups);
         long s = ++sections;
         // Retag the claim words first. A worker still in runPieces of the previous section may
         // have read a claim word of it and be about to read the section's fields: once the words
@@ -186,7 +212,8 @@ public final class WorkerPool implements AutoCloseable {
                 LockSupport.unpark(workers[w - 1]);
             }
         }
-        runPieces(0, s);
+        piecesByCaller += runPieces(0, s);
+        piecesRun += all;
         long start = System.nanoTime();
         while (completed.get() < all) {
             long waited = System.nanoTime() - start;
@@ -222,6 +249,12 @@ public final class WorkerPool implements AutoCloseable {
      */
     private static final long TAG_MASK = 0xFFFF_FFFFL;
 
+    /** A section of {@code all} pieces run by the caller alone. */
+    private void countByCaller(int all) {
+        piecesRun += all;
+        piecesByCaller += all;
+    }
+
     /** First piece of thread w's share when a section has {@code all} pieces. */
     private int shareStart(int w, int all) {
         return (int) ((long) all * w / threads);
@@ -233,15 +266,18 @@ public final class WorkerPool implements AutoCloseable {
      * section, so a thread that wakes late, or reads the fields of a newer section, never runs
      * a piece of the wrong one: while any piece of section s is unclaimed or running, the
      * caller has not moved on and the fields are s's.
+     *
+     * @return the number of pieces this thread ran
      */
-    private void runPieces(int worker, long s) {
+    private int runPieces(int worker, long s) {
+        int ran = 0;
         for (int k = 0; k < threads; k++) {
             int owner = (worker + k) % threads;
             int slot = owner * PAD;
             while (true) {
                 long v = claims.get(slot);
                 if ((v >>> 32) != (s & TAG_MASK)) { // the tag is the section's low 32 bits
-                    return;
+                    return ran;
                 }
                 int i = (int) v;
                 int all = pieces;
@@ -252,8 +288,10 @@ public final class WorkerPool implements AutoCloseable {
                     continue;
                 }
                 runPiece(worker, i, all);
+                ran++;
             }
         }
+        return ran;
     }
 
     private void runPiece(int worker, int i, int all) {

@@ -55,6 +55,32 @@ class WorkerPoolTest {
         }
     }
 
+    @Test
+    void helperShareCountsThePiecesOtherThreadsRan() {
+        try (WorkerPool pool = new WorkerPool(2)) {
+            assertEquals(0.0, pool.helperShare(), "nothing run yet");
+            for (int rep = 0; rep < 10; rep++) {
+                assertBothThreadsRunAPiece(pool); // one piece each
+            }
+            assertEquals(0.5, pool.helperShare(), 0.0);
+            pool.forEachRange(8, 8, (w, from, to) -> { }); // one piece: the caller's alone
+            assertEquals(10.0 / 21, pool.helperShare(), 1e-15);
+        }
+        try (WorkerPool one = new WorkerPool(1)) {
+            one.forEachChunk(64, 8, (w, from, to) -> { });
+            assertEquals(0.0, one.helperShare());
+        }
+        // a busy compiler: every section on the caller, counted with all its pieces
+        java.util.concurrent.atomic.AtomicLong clock = new java.util.concurrent.atomic.AtomicLong();
+        JitActivity alwaysCompiling = new JitActivity(() -> clock.get() / 1_000_000, // compiling all the time
+                () -> clock.addAndGet(JitActivity.WINDOW_NANOS));
+        try (WorkerPool yielding = new WorkerPool(2, alwaysCompiling)) {
+            yielding.forEachChunk(64, 8, (w, from, to) -> { });
+            assertEquals(0.0, yielding.helperShare());
+            assertEquals(1, yielding.soloSections());
+        }
+    }
+
     /** Two pieces that wait for each other: they must run on the caller and the worker at once. */
     private static void assertBothThreadsRunAPiece(WorkerPool pool) {
         CyclicBarrier both = new CyclicBarrier(2);
