@@ -362,8 +362,11 @@ final class OutputWriter {
                 eps[k] = trace.stepSizes(k);
                 alpha[k] = trace.alphas(k);
             }
-            plots.add(new Plot("meads", () -> MeadsTracePlot.render(eps, alpha),
-                    () -> MeadsTracePlot.renderSvg(eps, alpha)));
+            // adaptive sampling: its draws are the MEADS iterations after the warmup
+            int firstKept = result.options().meads().mode() == MeadsMode.ADAPTIVE
+                    ? result.options().meads().iterations() + 1 : 0;
+            plots.add(new Plot("meads", () -> MeadsTracePlot.render(eps, alpha, firstKept),
+                    () -> MeadsTracePlot.renderSvg(eps, alpha, firstKept)));
         }
         if (options.plots() == PlotFormat.SVG) {
             for (Plot p : plots) {

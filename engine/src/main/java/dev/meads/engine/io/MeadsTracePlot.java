@@ -7,7 +7,9 @@ import org.knowm.xchart.style.Styler;
 
 /**
  * How MEADS tuned itself: the step size (log scale) and the momentum refresh fraction alpha of
- * each fold against the adaptation iteration, one line per fold.
+ * each fold against the adaptation iteration, one line per fold. In adaptive sampling, where
+ * MEADS goes on after its warmup and those iterations are the draws, a dashed line marks the
+ * first kept iteration.
  */
 public final class MeadsTracePlot {
     private MeadsTracePlot() {
@@ -18,19 +20,41 @@ public final class MeadsTracePlot {
      * @param alpha    {@code alpha[fold][iteration]}
      */
     public static BufferedImage render(double[][] stepSize, double[][] alpha) {
+        return render(stepSize, alpha, 0);
+    }
+
+    /**
+     * As {@link #render(double[][], double[][])}, with a dashed line at iteration
+     * {@code firstKept} (1-based) when it lies within the trace: the first iteration of adaptive
+     * sampling kept as a draw (0: none).
+     */
+    public static BufferedImage render(double[][] stepSize, double[][] alpha, int firstKept) {
         ChartStyle.ensureHeadless();
         check(stepSize, alpha);
         XYChart eps = panel("Step size per fold", "step size (log scale)", stepSize);
         eps.getStyler().setYAxisLogarithmic(true);
         eps.getStyler().setYAxisLogarithmicDecadeOnly(false);
         XYChart alp = panel("Momentum refresh fraction alpha per fold", "alpha", alpha);
-        return PngImages.grid(List.of(eps, alp), 2, "MEADS adaptation");
+        boolean marked = marks(firstKept, stepSize);
+        if (marked) {
+            double[] r = range(stepSize);
+            ChartStyle.verticalLine(eps, "first draw", firstKept, r[0], r[1], ChartStyle.THRESHOLD);
+            double[] a = range(alpha);
+            ChartStyle.verticalLine(alp, "first draw", firstKept, a[0], a[1], ChartStyle.THRESHOLD);
+        }
+        return PngImages.grid(List.of(eps, alp), 2, title(marked, firstKept));
     }
 
-    /** The same plot as {@link #render}, as an SVG image. */
+    /** The same plot as {@link #render(double[][], double[][])}, as an SVG image. */
     public static SvgDocument renderSvg(double[][] stepSize, double[][] alpha) {
+        return renderSvg(stepSize, alpha, 0);
+    }
+
+    /** The same plot as {@link #render(double[][], double[][], int)}, as an SVG image. */
+    public static SvgDocument renderSvg(double[][] stepSize, double[][] alpha, int firstKept) {
         check(stepSize, alpha);
-        SvgFigure figure = new SvgFigure("MEADS adaptation", 2, 2, 620, 380);
+        boolean marked = marks(firstKept, stepSize);
+        SvgFigure figure = new SvgFigure(title(marked, firstKept), 2, 2, 620, 380);
         double lo = Double.POSITIVE_INFINITY;
         double hi = 0;
         for (double[] f : stepSize) {
@@ -42,7 +66,7 @@ public final class MeadsTracePlot {
         // a log axis a little wider than the data, by a factor that stays visible on short ranges
         double margin = Math.pow(hi / lo, 0.05) * 1.05;
         svgPanel(figure.panel(0).titles("Step size per fold", "MEADS iteration", "step size (log scale)")
-                .yLogAxis(lo / margin, hi * margin), stepSize);
+                .yLogAxis(lo / margin, hi * margin), stepSize, marked ? firstKept : 0, lo / margin, hi * margin);
         double aLo = Double.POSITIVE_INFINITY;
         double aHi = Double.NEGATIVE_INFINITY;
         for (double[] f : alpha) {
@@ -59,11 +83,41 @@ public final class MeadsTracePlot {
         }
         double pad = aHi > aLo ? 0.05 * (aHi - aLo) : 0.05;
         svgPanel(figure.panel(1).titles("Momentum refresh fraction alpha per fold", "MEADS iteration", "alpha")
-                .yAxis(aLo - pad, aHi + pad, AxisTicks.linear(aLo - pad, aHi + pad, 6, -1)), alpha);
+                .yAxis(aLo - pad, aHi + pad, AxisTicks.linear(aLo - pad, aHi + pad, 6, -1)), alpha,
+                marked ? firstKept : 0, aLo - pad, aHi + pad);
         return figure.document();
     }
 
-    private static void svgPanel(SvgPanel panel, double[][] byFold) {
+    private static String title(boolean marked, int firstKept) {
+        return marked ? "MEADS adaptation (dashed: the first kept draw, iteration " + firstKept + ")"
+                : "MEADS adaptation";
+    }
+
+    /** Whether a line at {@code firstKept} falls inside the trace. */
+    private static boolean marks(int firstKept, double[][] byFold) {
+        int longest = 0;
+        for (double[] y : byFold) {
+            longest = Math.max(longest, y.length);
+        }
+        return firstKept >= 1 && firstKept <= longest;
+    }
+
+    /** {min, max} of the finite values. */
+    private static double[] range(double[][] byFold) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (double[] y : byFold) {
+            for (double v : y) {
+                if (Double.isFinite(v)) {
+                    lo = Math.min(lo, v);
+                    hi = Math.max(hi, v);
+                }
+            }
+        }
+        return lo <= hi ? new double[] {lo, hi} : new double[] {0, 1};
+    }
+
+    private static void svgPanel(SvgPanel panel, double[][] byFold, int line, double yLo, double yHi) {
         int longest = 0;
         for (double[] y : byFold) {
             longest = Math.max(longest, y.length);
@@ -80,6 +134,9 @@ public final class MeadsTracePlot {
                 x[i] = i + 1;
             }
             panel.series(x, y, SvgFigure.colour(f), 1.5);
+        }
+        if (line > 0) {
+            panel.dashed(line, yLo, line, yHi, SvgFigure.THRESHOLD, 1.5);
         }
         panel.end();
     }

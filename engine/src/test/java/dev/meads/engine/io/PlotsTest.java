@@ -208,6 +208,13 @@ class PlotsTest {
                 () -> MeadsTracePlot.render(eps, alpha));
         assertTrue(e.getMessage().contains("fold 3 at iteration 11"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> MeadsTracePlot.render(new double[2][5], new double[3][5]));
+        eps[2][10] = 0.04;
+        assertEquals(0, count(img, ChartStyle.THRESHOLD), "no line without adaptive sampling");
+        BufferedImage marked = roundTrip(MeadsTracePlot.render(eps, alpha, 126), "meads-adaptive.png", 2 * 620,
+                34 + 380);
+        assertTrue(count(marked, ChartStyle.THRESHOLD) > 2 * 100, "the first kept draw marked in both panels");
+        assertEquals(0, count(MeadsTracePlot.render(eps, alpha, iters + 1), ChartStyle.THRESHOLD),
+                "a line beyond the trace is not drawn");
     }
 
     @Test

@@ -151,6 +151,13 @@ class SvgPlotsTest {
                 () -> MeadsTracePlot.renderSvg(new double[2][5], new double[3][5]));
         assertThrows(IllegalArgumentException.class,
                 () -> MeadsTracePlot.renderSvg(new double[][] {{}}, new double[][] {{}}));
+        eps[2][10] = 0.004;
+        assertEquals(0, count(doc, "line", SvgFigure.THRESHOLD), "no line without adaptive sampling");
+        Document marked = roundTrip(MeadsTracePlot.renderSvg(eps, alpha, 126), "meads-adaptive.svg", 2 * 620,
+                34 + 380);
+        assertEquals(2, count(marked, "line", SvgFigure.THRESHOLD), "the first kept draw marked in both panels");
+        assertTrue(texts(marked).stream().anyMatch(s -> s.contains("first kept draw, iteration 126")), texts(marked)
+                .toString());
     }
 
     @Test
