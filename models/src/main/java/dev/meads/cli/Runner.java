@@ -237,10 +237,11 @@ final class Runner {
         out.printf(Locale.ROOT, "meads %s: %s, %d parameters (unconstrained)%n", MeadsSampler.version(),
                 model.density().name(), model.density().dimension());
         out.printf(Locale.ROOT, "data: %s: %s%n", model.metadata().get("data"), model.description());
-        out.printf(Locale.ROOT, "run: %d chains, %d MEADS folds, %d MEADS warmup iterations, %d draws per chain, "
+        out.printf(Locale.ROOT, "run: %d chains, %d MEADS folds, %d MEADS warmup iterations, %d draws per chain%s, "
                         + "init %s (NUTS %d + %d), %d threads, seed %d%s%n", o.chains(), o.meads().folds(),
-                o.meads().iterations(), o.draws(), o.initialisation().name().toLowerCase(Locale.ROOT), o.nutsWarmup(),
-                o.nutsDraws(), o.threads(), o.seed(), kernelsNote(s));
+                o.meads().iterations(), o.draws(), o.thin() == 1 ? "" : " (one iteration in " + o.thin() + " kept)",
+                o.initialisation().name().toLowerCase(Locale.ROOT), o.nutsWarmup(), o.nutsDraws(), o.threads(), o.seed(),
+                kernelsNote(s));
         out.flush();
     }
 

@@ -59,7 +59,13 @@ final class SamplerSettings {
         if (threads == 0) {
             threads = WorkerPool.defaultThreads();
         }
-        return new PipelineOptions(chains, s.integer(Setting.DRAWS, 1), meads, init, nuts, nutsWarmup, nutsDraws,
+        int draws = s.integer(Setting.DRAWS, 1);
+        int thin = s.integer(Setting.THIN, 1);
+        if ((long) draws * thin > Integer.MAX_VALUE) {
+            throw s.invalid(Setting.THIN, "with " + s.reference(Setting.DRAWS) + " that is " + (long) draws * thin
+                    + " iterations, more than " + Integer.MAX_VALUE);
+        }
+        return new PipelineOptions(chains, draws, thin, meads, init, nuts, nutsWarmup, nutsDraws,
                 seeds, s.number(Setting.SPREAD_FLOOR, 0, 1e6), s.number(Setting.NAIVE_JITTER, 0, 1e6),
                 s.bool(Setting.COMPARE_INIT), threads, s.longValue(Setting.SEED));
     }

@@ -155,6 +155,33 @@ class CommandLineTest {
     }
 
     @Test
+    void thinningKeepsEveryThinthIterationAsStanDoes() throws Exception {
+        Path out = tmp.resolve("thin");
+        CliHarness.Outcome r = CliHarness.run(args("run", "smoke", "--out", out.toString(), "--set", "thin=3",
+                "--set", "output.plots=false"));
+        assertEquals(0, r.code(), r.toString());
+        assertTrue(r.out().contains("30 draws per chain (one iteration in 3 kept)"), r.out());
+        String chain = Files.readString(out.resolve("chain_1.csv"));
+        assertTrue(chain.contains("#     num_samples = 90\n") && chain.contains("#     thin = 3\n"), chain.substring(0, 400));
+        long rows = chain.lines().filter(l -> !l.startsWith("#") && !l.isEmpty()).count();
+        assertEquals(31, rows, "a header and 30 kept draws");
+        assertTrue(Files.readString(out.resolve("report.json")).contains("\"thin\": 3"));
+        CliHarness.Outcome d = CliHarness.run("diagnose", out.resolve("chain_1.csv").toString(),
+                out.resolve("chain_2.csv").toString());
+        assertEquals(0, d.code(), d.toString());
+        assertTrue(d.out().contains("2 chains x 30 draws"), d.out());
+
+        CliHarness.Outcome zero = CliHarness.run(args("run", "smoke", "--out", tmp.resolve("t0").toString(), "--set",
+                "thin=0"));
+        assertEquals(2, zero.code(), zero.toString());
+        assertTrue(zero.err().contains("thin"), zero.err());
+        CliHarness.Outcome huge = CliHarness.run("run", "smoke", "--out", tmp.resolve("t1").toString(), "--set",
+                "thin=100000", "--set", "draws=100000");
+        assertEquals(2, huge.code(), huge.toString());
+        assertTrue(huge.err().contains("thin") && huge.err().contains("10000000000 iterations"), huge.err());
+    }
+
+    @Test
     void scalarKernelsAreAChoiceOfTheRunAndRecorded() throws Exception {
         Path scalar = tmp.resolve("scalar");
         CliHarness.Outcome r = CliHarness.run(args("run", "radon", "--out", scalar.toString(), "--set",

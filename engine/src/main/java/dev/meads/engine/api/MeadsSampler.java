@@ -45,6 +45,7 @@ public final class MeadsSampler {
     // in either order; each setter checks its own value.
     private int chains;
     private int draws;
+    private int thin = 1;
     private MeadsOptions meads;
     private Initialisation initialisation;
     private NutsOptions nuts;
@@ -132,6 +133,18 @@ public final class MeadsSampler {
             throw new IllegalArgumentException("draws must be positive, got " + n);
         }
         draws = n;
+        return this;
+    }
+
+    /**
+     * Iterations per retained draw (default 1): the sampling phase runs {@code draws × thin}
+     * iterations and keeps the last of each {@code thin}, as Stan's {@code thin}.
+     */
+    public MeadsSampler thin(int t) {
+        if (t < 1) {
+            throw new IllegalArgumentException("thin must be positive, got " + t);
+        }
+        thin = t;
         return this;
     }
 
@@ -248,6 +261,7 @@ public final class MeadsSampler {
     public MeadsSampler options(PipelineOptions o) {
         chains = o.chains();
         draws = o.draws();
+        thin = o.thin();
         meads = o.meads();
         initialisation = o.initialisation();
         nuts = o.nuts();
@@ -303,7 +317,7 @@ public final class MeadsSampler {
      * @throws IllegalArgumentException when they do not fit (e.g. chains not divisible by folds)
      */
     public PipelineOptions settings() {
-        return new PipelineOptions(chains, draws, meads, initialisation, nuts, nutsWarmup, nutsDraws, spreadSeeds,
+        return new PipelineOptions(chains, draws, thin, meads, initialisation, nuts, nutsWarmup, nutsDraws, spreadSeeds,
                 spreadFloor, naiveJitter, compare, threads, seed);
     }
 

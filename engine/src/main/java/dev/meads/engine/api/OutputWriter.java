@@ -69,8 +69,9 @@ final class OutputWriter {
             for (String n : names) {
                 StanNames.toDotted(n); // throws for a name a Stan CSV header cannot hold
             }
-            info = StanCsvRunInfo.of(density.name(), 1, pipeline.seed(), pipeline.draws(),
+            info = StanCsvRunInfo.of(density.name(), 1, pipeline.seed(), pipeline.samplingIterations(),
                             pipeline.meads().iterations())
+                    .withThin(pipeline.thin())
                     .withExtra("chains", Integer.toString(pipeline.chains()))
                     .withExtra("meads_folds", Integer.toString(pipeline.meads().folds()))
                     .withExtra("threads", Integer.toString(pipeline.threads()));
@@ -362,9 +363,9 @@ final class OutputWriter {
                 eps[k] = trace.stepSizes(k);
                 alpha[k] = trace.alphas(k);
             }
-            // adaptive sampling: its draws are the MEADS iterations after the warmup
+            // adaptive sampling: its draws are the MEADS iterations after the warmup (every thin-th)
             int firstKept = result.options().meads().mode() == MeadsMode.ADAPTIVE
-                    ? result.options().meads().iterations() + 1 : 0;
+                    ? result.options().meads().iterations() + result.options().thin() : 0;
             plots.add(new Plot("meads", () -> MeadsTracePlot.render(eps, alpha, firstKept),
                     () -> MeadsTracePlot.renderSvg(eps, alpha, firstKept)));
         }

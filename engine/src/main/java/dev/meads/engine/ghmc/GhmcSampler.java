@@ -36,8 +36,22 @@ public final class GhmcSampler {
      * on this thread after the iteration, chains in order.
      */
     public Draws sample(int iterations, ProgressListener progress, BooleanSupplier cancelled, DrawListener listener) {
+        return sample(iterations, 1, progress, cancelled, listener);
+    }
+
+    /**
+     * As {@link #sample(int, ProgressListener, BooleanSupplier, DrawListener)}, keeping one
+     * iteration of every {@code thin}: {@code draws × thin} transitions, draw i being the state
+     * after transition {@code (i+1)·thin} (the same state as the unthinned run's draw
+     * {@code (i+1)·thin − 1}).
+     */
+    public Draws sample(int draws, int thin, ProgressListener progress, BooleanSupplier cancelled,
+                        DrawListener listener) {
+        if (thin < 1) {
+            throw new IllegalArgumentException("thin must be at least 1, got " + thin);
+        }
         int n = ensemble.state().chains();
-        recorder = new DrawRecorder(ensemble, density, iterations, listener);
+        recorder = new DrawRecorder(ensemble, density, draws, listener);
         int[] slots = new int[n];
         GhmcParameters[] params = new GhmcParameters[n];
         for (int c = 0; c < n; c++) {
@@ -48,6 +62,9 @@ public final class GhmcSampler {
         try {
             return recorder.run(parameters, it -> {
                 iteration = it;
+                for (int skipped = 1; skipped < thin; skipped++) {
+                    ensemble.step(slots, params, n);
+                }
                 ensemble.step(slots, params, n, store);
             }, STAGE, progress, cancelled, listener);
         } finally {

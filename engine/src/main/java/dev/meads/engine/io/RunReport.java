@@ -120,6 +120,7 @@ public final class RunReport {
         w.name("seed").value(o.seed());
         w.name("chains").value(o.chains());
         w.name("draws").value(o.draws());
+        w.name("thin").value(o.thin());
         w.name("threads").value(o.threads());
         w.name("initialisation").value(o.initialisation().name().toLowerCase(java.util.Locale.ROOT));
         MeadsOptions m = o.meads();

@@ -54,13 +54,28 @@ public final class AdaptiveSampler {
      * first draw.
      */
     public Draws sample(int iterations, ProgressListener progress, BooleanSupplier cancelled, DrawListener listener) {
-        recorder = new DrawRecorder(ensemble, density, iterations, listener);
+        return sample(iterations, 1, progress, cancelled, listener);
+    }
+
+    /**
+     * As {@link #sample(int, ProgressListener, BooleanSupplier, DrawListener)}, keeping one
+     * iteration of every {@code thin} ({@code draws × thin} MEADS iterations; a draw's sampler
+     * columns are those of the iteration kept, as Stan's are).
+     */
+    public Draws sample(int draws, int thin, ProgressListener progress, BooleanSupplier cancelled,
+                        DrawListener listener) {
+        if (thin < 1) {
+            throw new IllegalArgumentException("thin must be at least 1, got " + thin);
+        }
+        recorder = new DrawRecorder(ensemble, density, draws, listener);
         meads.stopRestarts();
         announced = null;
         int n = ensemble.state().chains();
         try {
             return recorder.run(null, it -> {
-                meads.iterate();
+                for (int i = 0; i < thin; i++) {
+                    meads.iterate();
+                }
                 if (it == 0) {
                     announced = meads.averagedFoldParameters();
                     if (listener != null) {

@@ -115,11 +115,11 @@ public final class MeadsPipeline {
         checkRecordFits("the MEADS trace", "MEADS iterations", meadsIterations(options), options.meads().folds(), 3);
     }
 
-    /** MEADS iterations of a run: the warmup, and in adaptive sampling the kept draws too (at most 2^31 − 1). */
+    /** MEADS iterations of a run: the warmup, and in adaptive sampling the sampling iterations too (at most 2^31 − 1). */
     private static int meadsIterations(PipelineOptions options) {
         long total = options.meads().iterations();
         if (options.meads().mode() == MeadsMode.ADAPTIVE) {
-            total += options.draws();
+            total += options.samplingIterations();
         }
         return (int) Math.min(Integer.MAX_VALUE, total);
     }
@@ -334,12 +334,12 @@ public final class MeadsPipeline {
         Draws draws;
         if (options.meads().mode() == MeadsMode.ADAPTIVE) {
             AdaptiveSampler sampler = new AdaptiveSampler(meads, ensemble, density);
-            draws = sampler.sample(options.draws(), progress, cancelled, drawListener);
+            draws = sampler.sample(options.draws(), options.thin(), progress, cancelled, drawListener);
             result.setSamplingParameters(sampler.firstDrawParameters());
             recordMeads(meads, null, result); // its trace and parameters now run to the last draw
         } else {
             draws = new GhmcSampler(ensemble, density, result.frozenParameters())
-                    .sample(options.draws(), progress, cancelled, drawListener);
+                    .sample(options.draws(), options.thin(), progress, cancelled, drawListener);
         }
         result.addStage(new StageReport(SAMPLING, seconds(t0), ensemble.gradientEvaluations() - evaluations,
                 draws.iterations(), options.draws(), ensemble.pool().soloSections() - alone));
@@ -360,7 +360,7 @@ public final class MeadsPipeline {
         }
         EscapeGuard check = new EscapeGuard(n, density.dimension(), options.meads().escapeDistance(),
                 options.meads().escapeLogDensity(), options.meads().escapeDivergences());
-        List<EscapeEvent> outliers = check.find(ensemble.state(), options.draws());
+        List<EscapeEvent> outliers = check.find(ensemble.state(), options.samplingIterations());
         if (!outliers.isEmpty()) {
             result.warn(outliers.size() + " chains ended far from the others (e.g. " + outliers.get(0)
                     + "); check R-hat");

@@ -58,6 +58,22 @@ class MeadsSamplerTest {
     }
 
     @Test
+    void thinningThroughTheBuilder() {
+        SamplingResult every = small().run();
+        SamplingResult thinned = small().draws(50).thin(4).run();
+        double[][] a = every.draws("x[2]");
+        double[][] t = thinned.draws("x[2]");
+        assertEquals(50, t[0].length);
+        for (int c = 0; c < a.length; c++) {
+            for (int i = 0; i < 50; i++) {
+                assertEquals(a[c][4 * i + 3], t[c][i], 0.0, "chain " + c + ", kept draw " + i);
+            }
+        }
+        assertEquals(4, small().thin(4).settings().thin());
+        assertThrows(IllegalArgumentException.class, () -> small().thin(0));
+    }
+
+    @Test
     void adaptiveSamplingThroughTheBuilder() {
         SamplingResult r = small().mode(MeadsMode.ADAPTIVE).run();
         assertTrue(r.completed());

@@ -234,6 +234,41 @@ class MeadsPipelineTest {
     }
 
     @Test
+    void thinningKeepsEveryThinthIterationOfTheSameRun() {
+        DiagonalGaussian target = DiagonalGaussian.centred(0.1, 1, 10, 3, 0.5, 2, 7, 1, 1);
+        for (MeadsMode mode : MeadsMode.values()) {
+            PipelineOptions all = small().withMeads(small().meads().withMode(mode)).withDraws(300);
+            PipelineResult every = new MeadsPipeline(target, all).run();
+            PipelineResult thinned = new MeadsPipeline(target, all.withDraws(100).withThin(3).withThreads(2)).run();
+            assertTrue(thinned.completed());
+            Draws a = every.draws();
+            Draws t = thinned.draws();
+            assertEquals(100, t.iterations());
+            double[] x = new double[9];
+            double[] y = new double[9];
+            for (int c = 0; c < t.chains(); c++) {
+                for (int i = 0; i < 100; i++) {
+                    a.draw(c, 3 * i + 2, x, 0);
+                    t.draw(c, i, y, 0);
+                    assertArrayEquals(x, y, 0.0, mode + ": chain " + c + ", kept draw " + i);
+                    for (SamplerColumn col : SamplerColumn.values()) {
+                        assertEquals(Double.doubleToLongBits(a.sampler(c, 3 * i + 2, col)),
+                                Double.doubleToLongBits(t.sampler(c, i, col)), mode + ": " + col);
+                    }
+                }
+            }
+            assertEquals(every.meadsTrace().length(), thinned.meadsTrace().length(), mode + ": the same iterations");
+            StageReport sampling = thinned.stages().get(thinned.stages().size() - 1);
+            assertEquals(100, sampling.iterationsDone());
+            assertEquals(every.stages().get(every.stages().size() - 1).gradientEvaluations(),
+                    sampling.gradientEvaluations(), "every iteration is run");
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> small().withThin(0));
+        assertTrue(e.getMessage().contains("thin"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> small().withDraws(1 << 20).withThin(1 << 12));
+    }
+
+    @Test
     void naiveStartHasAFarLargerEigenvalueThanTheSpreadOne() {
         // A posterior much narrower than the naive jitter, away from the origin.
         double[] sd = new double[20];
