@@ -45,6 +45,7 @@ public class AdaptiveSamplingBenchmark {
     public int threads;
 
     private WarmEnsemble warm;
+    private final WorkerShare share = new WorkerShare();
 
     @Setup(Level.Trial)
     public void setUp() {
@@ -54,6 +55,7 @@ public class AdaptiveSamplingBenchmark {
     @Setup(Level.Iteration)
     public void enoughRoom() {
         if (CAPACITY - warm.meads.iteration() < HEADROOM) {
+            share.add(warm);
             warm.close();
             warm = new WarmEnsemble(workload, threads, 1000, CAPACITY);
         }
@@ -61,6 +63,8 @@ public class AdaptiveSamplingBenchmark {
 
     @TearDown(Level.Trial)
     public void tearDown() {
+        share.add(warm);
+        share.print();
         warm.close();
     }
 

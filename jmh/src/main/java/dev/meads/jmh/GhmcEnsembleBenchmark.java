@@ -35,6 +35,7 @@ public class GhmcEnsembleBenchmark {
     public int threads;
 
     private WarmEnsemble warm;
+    private final WorkerShare share = new WorkerShare();
 
     @Setup(Level.Trial)
     public void setUp() {
@@ -43,6 +44,8 @@ public class GhmcEnsembleBenchmark {
 
     @TearDown(Level.Trial)
     public void tearDown() {
+        share.add(warm);
+        share.print();
         warm.close();
     }
 

@@ -46,6 +46,7 @@ public class MeadsIterationBenchmark {
     private static final int HEADROOM = 150_000;
 
     private WarmEnsemble warm;
+    private final WorkerShare share = new WorkerShare();
 
     @Setup(Level.Trial)
     public void setUp() {
@@ -55,6 +56,7 @@ public class MeadsIterationBenchmark {
     @Setup(Level.Iteration)
     public void enoughRoom() {
         if (CAPACITY - warm.meads.iteration() < HEADROOM) {
+            share.add(warm);
             warm.close();
             warm = new WarmEnsemble(workload, threads, 1000, CAPACITY);
         }
@@ -62,6 +64,8 @@ public class MeadsIterationBenchmark {
 
     @TearDown(Level.Trial)
     public void tearDown() {
+        share.add(warm);
+        share.print();
         warm.close();
     }
 

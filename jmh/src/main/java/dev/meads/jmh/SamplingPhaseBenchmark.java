@@ -40,6 +40,7 @@ public class SamplingPhaseBenchmark {
     public int threads;
 
     private WarmEnsemble warm;
+    private final WorkerShare share = new WorkerShare();
 
     @Setup(Level.Trial)
     public void setUp() {
@@ -48,6 +49,8 @@ public class SamplingPhaseBenchmark {
 
     @TearDown(Level.Trial)
     public void tearDown() {
+        share.add(warm);
+        share.print();
         warm.close();
     }
 

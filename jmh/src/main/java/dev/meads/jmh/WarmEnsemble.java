@@ -88,21 +88,18 @@ final class WarmEnsemble implements AutoCloseable {
         ensemble.step(allChains, frozenForAll, CHAINS);
     }
 
-    /**
-     * Closes the pool; with more than one thread, first prints which share of the pieces since
-     * the state was ready the other threads ran. The caller takes over the pieces of a worker that
-     * is slow to come (its core busy elsewhere), and a "2-thread" figure is then a 1-thread one;
-     * this line says whether that happened (an even split of 2 threads is 50 %).
-     */
+    /** Pieces the pool ran since the state was ready (the benchmark's), for {@link WorkerShare}. */
+    long piecesSinceReady() {
+        return pool.piecesRun() - piecesBefore;
+    }
+
+    /** Of {@link #piecesSinceReady()}, those the pool's other threads ran. */
+    long piecesByOthersSinceReady() {
+        return pool.piecesRunByOthers() - piecesByOthersBefore;
+    }
+
     @Override
     public void close() {
-        if (pool.threads() > 1) {
-            long pieces = pool.piecesRun() - piecesBefore;
-            long byOthers = pool.piecesRunByOthers() - piecesByOthersBefore;
-            System.out.printf(java.util.Locale.ROOT, "worker share: the pool's other %d thread(s) ran %.1f %% of %d "
-                    + "pieces (an even split: %.1f %%)%n", pool.threads() - 1,
-                    pieces == 0 ? 0.0 : 100.0 * byOthers / pieces, pieces, 100.0 * (pool.threads() - 1) / pool.threads());
-        }
         pool.close();
     }
 }

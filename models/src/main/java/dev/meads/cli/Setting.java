@@ -34,7 +34,7 @@ public enum Setting {
     DRAWS("draws", "1000", "retained draws per chain (GHMC with the parameters MEADS settled on, or MEADS "
             + "iterations in adaptive mode)"),
     THIN("thin", "1", "iterations per kept draw: the sampling phase runs draws x thin iterations and keeps the "
-            + "last of each thin, as Stan's thin"),
+            + "first of each thin, as Stan's thin"),
     MEADS_WARMUP("meads.warmup", "1000", "MEADS warmup iterations (the burn-in in adaptive mode)"),
     MEADS_MODE("meads.mode", "freeze", "freeze | adaptive: GHMC with parameters frozen after the warmup (the "
             + "notebook), or MEADS kept adapting and its iterations after the warmup kept as draws (the paper; "

@@ -138,7 +138,7 @@ public final class MeadsSampler {
 
     /**
      * Iterations per retained draw (default 1): the sampling phase runs {@code draws × thin}
-     * iterations and keeps the last of each {@code thin}, as Stan's {@code thin}.
+     * iterations and keeps the first of each {@code thin}, as Stan's {@code thin}.
      */
     public MeadsSampler thin(int t) {
         if (t < 1) {

@@ -363,9 +363,10 @@ final class OutputWriter {
                 eps[k] = trace.stepSizes(k);
                 alpha[k] = trace.alphas(k);
             }
-            // adaptive sampling: its draws are the MEADS iterations after the warmup (every thin-th)
+            // adaptive sampling: its draws are the MEADS iterations after the warmup (the first of
+            // every thin)
             int firstKept = result.options().meads().mode() == MeadsMode.ADAPTIVE
-                    ? result.options().meads().iterations() + result.options().thin() : 0;
+                    ? result.options().meads().iterations() + 1 : 0;
             plots.add(new Plot("meads", () -> MeadsTracePlot.render(eps, alpha, firstKept),
                     () -> MeadsTracePlot.renderSvg(eps, alpha, firstKept)));
         }

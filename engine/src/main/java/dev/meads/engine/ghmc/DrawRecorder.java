@@ -5,7 +5,6 @@ import dev.meads.engine.draws.SamplerColumn;
 import dev.meads.engine.model.LogDensity;
 import dev.meads.engine.run.ProgressListener;
 import java.util.function.BooleanSupplier;
-import java.util.function.IntConsumer;
 
 /**
  * Keeps the current state of an ensemble's chains as retained draws: each chain's position
@@ -26,6 +25,7 @@ public final class DrawRecorder {
     /** Buffers of {@link #handOver}, on the calling thread. */
     private final double[] handValues;
     private final double[] handSampler = new double[SamplerColumn.COUNT];
+    private long iterationsRun;
 
     /** Room for {@code iterations} (at least 1) draws of every chain of {@code ensemble}. */
     public DrawRecorder(GhmcEnsemble ensemble, LogDensity density, int iterations, DrawListener listener) {
@@ -47,34 +47,59 @@ public final class DrawRecorder {
         }
     }
 
+    /** One sampling iteration: moves the chains and, when {@code draw >= 0}, records them as that draw. */
+    @FunctionalInterface
+    public interface Iteration {
+        void run(int draw);
+    }
+
     /**
-     * The sampling loop: tells the listener (if any) the parameters, then runs
-     * {@code iteration} for iterations 0, 1, ... (each must move the chains and
-     * {@link #record} every chain's draw), handing each iteration's draws to a listener that
-     * takes them on this thread and reporting progress as {@code stage}. Stops early, keeping
-     * the complete iterations, when {@code cancelled} turns true (checked between iterations).
+     * The sampling loop, {@code thin} iterations per draw, keeping the first of each
+     * {@code thin} as Stan does (iterations 1, 1 + thin, 1 + 2·thin, ... of the phase): tells
+     * the listener (if any) the parameters, then runs {@code iteration} (which must
+     * {@link #record} every chain when told to keep a draw), hands each kept draw to a listener
+     * that takes draws on this thread, and reports progress in iterations as {@code stage}.
+     * Stops early, keeping the draws made, when {@code cancelled} turns true (checked before
+     * every iteration).
      *
      * @param announced the parameters for {@link DrawListener#samplingStarted}, or null when
      *                  {@code iteration} tells the listener itself before its first record
-     * @return the draws of the iterations done
+     * @return the draws made
      */
-    public Draws run(GhmcParameters announced, IntConsumer iteration, String stage, ProgressListener progress,
+    public Draws run(GhmcParameters announced, int thin, Iteration iteration, String stage, ProgressListener progress,
                      BooleanSupplier cancelled, DrawListener listener) {
+        if (thin < 1) {
+            throw new IllegalArgumentException("thin must be at least 1, got " + thin);
+        }
         if (listener != null && announced != null) {
             listener.samplingStarted(announced);
         }
-        int iterations = draws.iterations();
+        int kept = draws.iterations();
+        long total = (long) kept * thin;
         int done = 0;
-        for (int it = 0; it < iterations; it++) {
-            if (cancelled.getAsBoolean()) {
-                break;
+        long run = 0;
+        sampling:
+        for (int d = 0; d < kept; d++) {
+            for (int k = 0; k < thin; k++) {
+                if (cancelled.getAsBoolean()) {
+                    break sampling;
+                }
+                iteration.run(k == 0 ? d : -1);
+                if (k == 0) {
+                    handOver(listener, d);
+                    done = d + 1;
+                }
+                run++;
+                progress.update(stage, run, total);
             }
-            iteration.accept(it);
-            handOver(listener, it);
-            done = it + 1;
-            progress.update(stage, done, iterations);
         }
-        return done == iterations ? draws : draws.truncate(done);
+        iterationsRun = run;
+        return done == kept ? draws : draws.truncate(done);
+    }
+
+    /** Iterations the last {@link #run} made, kept or not. */
+    public long iterationsRun() {
+        return iterationsRun;
     }
 
     /** The draws recorded so far (all iterations allocated). */

@@ -7,7 +7,7 @@ import java.util.function.BooleanSupplier;
 
 /**
  * The sampling phase: GHMC with fixed parameters on every chain of an ensemble, each iteration
- * retained as one draw per chain, mapped to constrained values. Stan's sampler columns are
+ * (or one in every {@code thin}) retained as one draw per chain, mapped to constrained values. Stan's sampler columns are
  * filled as for a one-step HMC: accept_stat__ is the Metropolis probability, treedepth__ 0,
  * n_leapfrog__ 1, energy__ the Hamiltonian of the chain's current state.
  */
@@ -21,6 +21,7 @@ public final class GhmcSampler {
 
     private DrawRecorder recorder;
     private int iteration;
+    private long iterationsRun;
 
     public GhmcSampler(GhmcEnsemble ensemble, LogDensity density, GhmcParameters parameters) {
         this.ensemble = ensemble;
@@ -40,16 +41,12 @@ public final class GhmcSampler {
     }
 
     /**
-     * As {@link #sample(int, ProgressListener, BooleanSupplier, DrawListener)}, keeping one
-     * iteration of every {@code thin}: {@code draws × thin} transitions, draw i being the state
-     * after transition {@code (i+1)·thin} (the same state as the unthinned run's draw
-     * {@code (i+1)·thin − 1}).
+     * As {@link #sample(int, ProgressListener, BooleanSupplier, DrawListener)}, with
+     * {@code draws × thin} transitions of which the first of every {@code thin} is kept (as Stan
+     * thins): draw i is the unthinned run's draw {@code i·thin}.
      */
     public Draws sample(int draws, int thin, ProgressListener progress, BooleanSupplier cancelled,
                         DrawListener listener) {
-        if (thin < 1) {
-            throw new IllegalArgumentException("thin must be at least 1, got " + thin);
-        }
         int n = ensemble.state().chains();
         recorder = new DrawRecorder(ensemble, density, draws, listener);
         int[] slots = new int[n];
@@ -60,16 +57,24 @@ public final class GhmcSampler {
         }
         GhmcEnsemble.AfterTransition store = this::store;
         try {
-            return recorder.run(parameters, it -> {
-                iteration = it;
-                for (int skipped = 1; skipped < thin; skipped++) {
+            Draws out = recorder.run(parameters, thin, draw -> {
+                if (draw >= 0) {
+                    iteration = draw;
+                    ensemble.step(slots, params, n, store);
+                } else {
                     ensemble.step(slots, params, n);
                 }
-                ensemble.step(slots, params, n, store);
             }, STAGE, progress, cancelled, listener);
+            iterationsRun = recorder.iterationsRun();
+            return out;
         } finally {
             recorder = null;
         }
+    }
+
+    /** Transitions the last {@link #sample} made (every chain moved in each). */
+    public long iterationsRun() {
+        return iterationsRun;
     }
 
     /** Chain c's draw of the current iteration. */

@@ -88,6 +88,22 @@ public final class MeadsTracePlot {
         return figure.document();
     }
 
+    /** Most points drawn per fold: a long trace (e.g. adaptive sampling thinned) is drawn at a stride. */
+    static final int MAX_POINTS = 4000;
+
+    /** {iterations (1-based), values} of one fold, every point up to {@link #MAX_POINTS}, else at a stride. */
+    private static double[][] thinned(double[] y) {
+        int stride = (y.length + MAX_POINTS - 1) / MAX_POINTS;
+        int m = (y.length + stride - 1) / stride;
+        double[] xs = new double[m];
+        double[] ys = new double[m];
+        for (int k = 0; k < m; k++) {
+            xs[k] = k * stride + 1;
+            ys[k] = y[k * stride];
+        }
+        return new double[][] {xs, ys};
+    }
+
     private static String title(boolean marked, int firstKept) {
         return marked ? "MEADS adaptation (dashed: the first kept draw, iteration " + firstKept + ")"
                 : "MEADS adaptation";
@@ -128,12 +144,8 @@ public final class MeadsTracePlot {
         }
         panel.begin();
         for (int f = 0; f < byFold.length; f++) {
-            double[] y = byFold[f];
-            double[] x = new double[y.length];
-            for (int i = 0; i < y.length; i++) {
-                x[i] = i + 1;
-            }
-            panel.series(x, y, SvgFigure.colour(f), 1.5);
+            double[][] xy = thinned(byFold[f]);
+            panel.series(xy[0], xy[1], SvgFigure.colour(f), 1.5);
         }
         if (line > 0) {
             panel.dashed(line, yLo, line, yHi, SvgFigure.THRESHOLD, 1.5);
@@ -176,11 +188,8 @@ public final class MeadsTracePlot {
             if (y.length == 0) {
                 throw new IllegalArgumentException(title + ": fold " + (f + 1) + " has no iterations");
             }
-            double[] x = new double[y.length];
-            for (int i = 0; i < y.length; i++) {
-                x[i] = i + 1;
-            }
-            ChartStyle.line(chart, "fold " + (f + 1), x, y, ChartStyle.color(f), 1.5f);
+            double[][] xy = thinned(y);
+            ChartStyle.line(chart, "fold " + (f + 1), xy[0], xy[1], ChartStyle.color(f), 1.5f);
         }
         return chart;
     }

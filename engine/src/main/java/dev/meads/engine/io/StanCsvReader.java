@@ -460,7 +460,7 @@ public final class StanCsvReader {
                     throw new StanCsvFormatException(file, 0, "save_warmup = 1 but no num_warmup comment says how many "
                             + "rows are warmup");
                 }
-                int announced = (configInt(warmupKey, 0) + thin - 1) / thin;
+                int announced = (int) (((long) configInt(warmupKey, 0) + thin - 1) / thin);
                 if (rowsBeforeAdaptation >= 0 && rowsBeforeAdaptation != announced && rowsBeforeAdaptation < rows) {
                     warnings.add(file + ": " + rowsBeforeAdaptation + " rows precede '# Adaptation terminated' but "
                             + warmupKey + "/thin says " + announced + " warmup rows; dropped " + Math.min(announced, rows));
@@ -477,7 +477,7 @@ public final class StanCsvReader {
                     : config.containsKey("iter") && config.containsKey("warmup")
                     ? configInt("iter", 0) - configInt("warmup", 0) : -1;
             if (samples >= 0) {
-                int expected = (samples + thin - 1) / thin;
+                int expected = (int) (((long) samples + thin - 1) / thin);
                 if (draws() != expected) {
                     warnings.add(file + ": " + draws() + " post-warmup draws, but " + (config.containsKey("num_samples")
                             ? "num_samples = " + samples : "iter - warmup = " + samples) + " with thin = " + thin

@@ -81,7 +81,7 @@ public record StanCsvRunInfo(String model, int chainId, long seed, int numSample
 
     /** Rows this chain's file holds when complete: {@code ceil(numSamples / thin)}. */
     public int expectedRows() {
-        return (numSamples + thin - 1) / thin;
+        return (int) (((long) numSamples + thin - 1) / thin);
     }
 
     private static void requireToken(String s, String what) {

@@ -13,7 +13,8 @@ import java.util.function.BooleanSupplier;
 
 /**
  * Adaptive sampling (ALGORITHMS.md §3.5, the paper's use of MEADS): after the warmup the
- * MEADS iterations go on, and every chain's state after each iteration is kept as a draw.
+ * MEADS iterations go on, and every chain's state after each iteration (or one in every
+ * {@code thin}) is kept as a draw.
  * This is exact because each moving fold takes its step size and scale from another fold, and
  * its damping acts on momentum only (§3.4); escaped chains are therefore no longer restarted.
  *
@@ -34,10 +35,11 @@ public final class AdaptiveSampler {
     private DrawRecorder recorder;
     private int iteration;
     private GhmcParameters announced;
+    private long iterationsRun;
 
     /**
      * @param meads    the adaptation after its warmup, with room in its trace for the iterations
-     *                 to keep ({@link MeadsOptions#iterations()} at least warmup + draws)
+     *                 to run ({@link MeadsOptions#iterations()} at least warmup + draws × thin)
      * @param ensemble the ensemble {@code meads} moves
      * @param density  the model, for the constrained values of the draws
      */
@@ -58,36 +60,41 @@ public final class AdaptiveSampler {
     }
 
     /**
-     * As {@link #sample(int, ProgressListener, BooleanSupplier, DrawListener)}, keeping one
-     * iteration of every {@code thin} ({@code draws × thin} MEADS iterations; a draw's sampler
-     * columns are those of the iteration kept, as Stan's are).
+     * As {@link #sample(int, ProgressListener, BooleanSupplier, DrawListener)}, with
+     * {@code draws × thin} MEADS iterations of which the first of every {@code thin} is kept (as
+     * Stan thins; a draw's sampler columns are those of its iteration).
      */
     public Draws sample(int draws, int thin, ProgressListener progress, BooleanSupplier cancelled,
                         DrawListener listener) {
-        if (thin < 1) {
-            throw new IllegalArgumentException("thin must be at least 1, got " + thin);
-        }
         recorder = new DrawRecorder(ensemble, density, draws, listener);
         meads.stopRestarts();
         announced = null;
         int n = ensemble.state().chains();
         try {
-            return recorder.run(null, it -> {
-                for (int i = 0; i < thin; i++) {
-                    meads.iterate();
+            Draws out = recorder.run(null, thin, draw -> {
+                meads.iterate();
+                if (draw < 0) {
+                    return;
                 }
-                if (it == 0) {
+                if (draw == 0) {
                     announced = meads.averagedFoldParameters();
                     if (listener != null) {
                         listener.samplingStarted(announced);
                     }
                 }
-                iteration = it;
+                iteration = draw;
                 ensemble.pool().forEachChunk(n, CHUNK, storeTask);
             }, STAGE, progress, cancelled, listener);
+            iterationsRun = recorder.iterationsRun();
+            return out;
         } finally {
             recorder = null;
         }
+    }
+
+    /** MEADS iterations the last {@link #sample} made, kept or not. */
+    public long iterationsRun() {
+        return iterationsRun;
     }
 
     /**

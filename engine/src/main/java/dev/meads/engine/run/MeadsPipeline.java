@@ -112,11 +112,13 @@ public final class MeadsPipeline {
         if (options.initialisation() == Initialisation.SPREAD) { // the only start that keeps one
             checkRecordFits("the NUTS trajectory", "NUTS draws", options.nutsDraws(), density.dimension(), 1);
         }
-        checkRecordFits("the MEADS trace", "MEADS iterations", meadsIterations(options), options.meads().folds(), 3);
+        boolean adaptive = options.meads().mode() == MeadsMode.ADAPTIVE;
+        checkRecordFits("the MEADS trace", adaptive ? "MEADS iterations (warmup + draws x thin in adaptive sampling)"
+                : "MEADS iterations", meadsIterations(options), options.meads().folds(), 3);
     }
 
     /** MEADS iterations of a run: the warmup, and in adaptive sampling the sampling iterations too (at most 2^31 − 1). */
-    private static int meadsIterations(PipelineOptions options) {
+    static int meadsIterations(PipelineOptions options) {
         long total = options.meads().iterations();
         if (options.meads().mode() == MeadsMode.ADAPTIVE) {
             total += options.samplingIterations();
@@ -332,17 +334,21 @@ public final class MeadsPipeline {
         long alone = ensemble.pool().soloSections();
         long t0 = System.nanoTime();
         Draws draws;
+        long iterations;
         if (options.meads().mode() == MeadsMode.ADAPTIVE) {
             AdaptiveSampler sampler = new AdaptiveSampler(meads, ensemble, density);
             draws = sampler.sample(options.draws(), options.thin(), progress, cancelled, drawListener);
+            iterations = sampler.iterationsRun();
             result.setSamplingParameters(sampler.firstDrawParameters());
-            recordMeads(meads, null, result); // its trace and parameters now run to the last draw
+            recordMeads(meads, null, result); // its trace and parameters now run to the last iteration
         } else {
-            draws = new GhmcSampler(ensemble, density, result.frozenParameters())
-                    .sample(options.draws(), options.thin(), progress, cancelled, drawListener);
+            GhmcSampler sampler = new GhmcSampler(ensemble, density, result.frozenParameters());
+            draws = sampler.sample(options.draws(), options.thin(), progress, cancelled, drawListener);
+            iterations = sampler.iterationsRun();
         }
+        // in iterations, as the other stages (with thinning, draws × thin of them)
         result.addStage(new StageReport(SAMPLING, seconds(t0), ensemble.gradientEvaluations() - evaluations,
-                draws.iterations(), options.draws(), ensemble.pool().soloSections() - alone));
+                iterations, options.samplingIterations(), ensemble.pool().soloSections() - alone));
         result.setDraws(draws);
         double[] acceptance = new double[n];
         long[] divergences = new long[n];

@@ -11,7 +11,7 @@ import dev.meads.engine.nuts.NutsOptions;
  * @param chains                  ensemble size N
  * @param draws                   retained draws per chain
  * @param thin                    iterations per retained draw (1: every one); the sampling
- *                                phase runs {@code draws × thin} iterations and keeps the last
+ *                                phase runs {@code draws × thin} iterations and keeps the first
  *                                of each {@code thin}, as Stan's {@code thin}
  * @param meads                   MEADS settings (folds, warmup iterations, estimator, guard, mode)
  * @param initialisation          spread (default) or naive

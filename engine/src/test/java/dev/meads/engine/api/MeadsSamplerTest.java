@@ -66,7 +66,7 @@ class MeadsSamplerTest {
         assertEquals(50, t[0].length);
         for (int c = 0; c < a.length; c++) {
             for (int i = 0; i < 50; i++) {
-                assertEquals(a[c][4 * i + 3], t[c][i], 0.0, "chain " + c + ", kept draw " + i);
+                assertEquals(a[c][4 * i], t[c][i], 0.0, "chain " + c + ", kept draw " + i);
             }
         }
         assertEquals(4, small().thin(4).settings().thin());

@@ -57,6 +57,13 @@ class StanCsvWriterTest {
     }
 
     @Test
+    void rowCountsOfLargeThinningDoNotOverflow() {
+        StanCsvRunInfo info = StanCsvRunInfo.of("m", 1, 1, 2_147_483_000, 0).withThin(2_147_483);
+        assertEquals(1000, info.expectedRows());
+        assertEquals(1, StanCsvRunInfo.of("m", 1, 1, Integer.MAX_VALUE, 0).withThin(Integer.MAX_VALUE).expectedRows());
+    }
+
+    @Test
     void writeThenReadGivesIdenticalDraws() throws IOException {
         Draws d = awkwardDraws(3, 40);
         StanCsvRunInfo info = StanCsvRunInfo.of("radon", 1, 12345L, 40, 200).withExtra("folds", "4");

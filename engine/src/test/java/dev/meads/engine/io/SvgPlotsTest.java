@@ -158,6 +158,11 @@ class SvgPlotsTest {
         assertEquals(2, count(marked, "line", SvgFigure.THRESHOLD), "the first kept draw marked in both panels");
         assertTrue(texts(marked).stream().anyMatch(s -> s.contains("first kept draw, iteration 126")), texts(marked)
                 .toString());
+        // a long trace is drawn at a stride, not point by point
+        double[][] longEps = PlotFixtures.stepSizes(2, 10_001, 0.004, 0.001);
+        double[][] longAlpha = PlotFixtures.alphas(2, 10_001);
+        Document big = roundTrip(MeadsTracePlot.renderSvg(longEps, longAlpha, 5001), "meads-long.svg", 2 * 620, 34 + 380);
+        assertEquals(List.of(3334, 3334), polylinePoints(big, SvgFigure.colour(0)), "every 3rd of 10,001 iterations");
     }
 
     @Test

@@ -248,21 +248,32 @@ class MeadsPipelineTest {
             double[] y = new double[9];
             for (int c = 0; c < t.chains(); c++) {
                 for (int i = 0; i < 100; i++) {
-                    a.draw(c, 3 * i + 2, x, 0);
+                    a.draw(c, 3 * i, x, 0); // Stan keeps the first of every thin
                     t.draw(c, i, y, 0);
                     assertArrayEquals(x, y, 0.0, mode + ": chain " + c + ", kept draw " + i);
                     for (SamplerColumn col : SamplerColumn.values()) {
-                        assertEquals(Double.doubleToLongBits(a.sampler(c, 3 * i + 2, col)),
+                        assertEquals(Double.doubleToLongBits(a.sampler(c, 3 * i, col)),
                                 Double.doubleToLongBits(t.sampler(c, i, col)), mode + ": " + col);
                     }
                 }
             }
             assertEquals(every.meadsTrace().length(), thinned.meadsTrace().length(), mode + ": the same iterations");
             StageReport sampling = thinned.stages().get(thinned.stages().size() - 1);
-            assertEquals(100, sampling.iterationsDone());
+            assertEquals(300, sampling.iterationsDone(), "the stage counts iterations, as the others do");
+            assertEquals(300, sampling.iterationsRequested());
             assertEquals(every.stages().get(every.stages().size() - 1).gradientEvaluations(),
                     sampling.gradientEvaluations(), "every iteration is run");
         }
+        // a stop is honoured between any two iterations, not only between kept draws
+        PipelineOptions thinned = small().withDraws(100).withThin(3);
+        int beforeSampling = thinned.nutsWarmup() + thinned.nutsDraws() + thinned.meads().iterations();
+        AtomicInteger polls = new AtomicInteger();
+        PipelineResult stopped = new MeadsPipeline(target, thinned)
+                .cancellation(() -> polls.incrementAndGet() > beforeSampling + 7).run();
+        assertFalse(stopped.completed());
+        assertEquals(3, stopped.draws().iterations(), "iterations 1, 4 and 7 of the 7 run are kept");
+        assertEquals(7, stopped.stages().get(stopped.stages().size() - 1).iterationsDone());
+
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> small().withThin(0));
         assertTrue(e.getMessage().contains("thin"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> small().withDraws(1 << 20).withThin(1 << 12));
