@@ -33,10 +33,6 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 public class AdaptiveSamplingBenchmark {
     private static final int ITERATIONS = 100;
-    /** MEADS iterations the state has room for; MeadsAdaptation throws once they are used up. */
-    private static final int CAPACITY = 300_000;
-    /** A JMH iteration starts with at least this many left (more than a 2 s iteration uses at radon's speed). */
-    private static final int HEADROOM = 150_000;
 
     @Param({"IRT", "RADON"})
     public Workload workload;
@@ -44,34 +40,28 @@ public class AdaptiveSamplingBenchmark {
     @Param({"1", "2"})
     public int threads;
 
-    private WarmEnsemble warm;
-    private final WorkerShare share = new WorkerShare();
+    private ContinuingEnsemble state;
 
     @Setup(Level.Trial)
     public void setUp() {
-        warm = new WarmEnsemble(workload, threads, 1000, CAPACITY);
+        state = new ContinuingEnsemble(workload, threads);
     }
 
     @Setup(Level.Iteration)
     public void enoughRoom() {
-        if (CAPACITY - warm.meads.iteration() < HEADROOM) {
-            share.add(warm);
-            warm.close();
-            warm = new WarmEnsemble(workload, threads, 1000, CAPACITY);
-        }
+        state.ensureRoom();
     }
 
     @TearDown(Level.Trial)
     public void tearDown() {
-        share.add(warm);
-        share.print();
-        warm.close();
+        state.close();
     }
 
     /** Reported per iteration of 64 chains (the phase divided by 100). */
     @Benchmark
     @OperationsPerInvocation(ITERATIONS)
     public Draws adaptive100() {
+        WarmEnsemble warm = state.warm();
         return new AdaptiveSampler(warm.meads, warm.ensemble, warm.model)
                 .sample(ITERATIONS, ProgressListener.NONE, () -> false, null);
     }

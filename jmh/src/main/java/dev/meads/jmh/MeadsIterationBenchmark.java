@@ -1,5 +1,6 @@
 package dev.meads.jmh;
 
+import dev.meads.engine.meads.MeadsAdaptation;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -35,43 +36,28 @@ public class MeadsIterationBenchmark {
     @Param({"1", "2"})
     public int threads;
 
-    /** MEADS iterations the state has room for; MeadsAdaptation throws once they are used up. */
-    private static final int CAPACITY = 300_000;
-    /**
-     * A JMH iteration starts with at least this many left (rebuilding the state otherwise): about
-     * 3 s at radon's 20 µs, more than a 1 s iteration uses. Without it, radon on one thread (44
-     * µs) ran out in the 9th measured iteration of the default 5 + 10 and JMH printed a score
-     * from the iterations before.
-     */
-    private static final int HEADROOM = 150_000;
-
-    private WarmEnsemble warm;
-    private final WorkerShare share = new WorkerShare();
+    /** The state, renewed before it runs out of MEADS iterations. */
+    private ContinuingEnsemble state;
 
     @Setup(Level.Trial)
     public void setUp() {
-        warm = new WarmEnsemble(workload, threads, 1000, CAPACITY);
+        state = new ContinuingEnsemble(workload, threads);
     }
 
     @Setup(Level.Iteration)
     public void enoughRoom() {
-        if (CAPACITY - warm.meads.iteration() < HEADROOM) {
-            share.add(warm);
-            warm.close();
-            warm = new WarmEnsemble(workload, threads, 1000, CAPACITY);
-        }
+        state.ensureRoom();
     }
 
     @TearDown(Level.Trial)
     public void tearDown() {
-        share.add(warm);
-        share.print();
-        warm.close();
+        state.close();
     }
 
     @Benchmark
     public int iterate() {
-        warm.meads.iterate();
-        return warm.meads.iteration();
+        MeadsAdaptation meads = state.warm().meads;
+        meads.iterate();
+        return meads.iteration();
     }
 }

@@ -21,7 +21,6 @@ public final class GhmcSampler {
 
     private DrawRecorder recorder;
     private int iteration;
-    private long iterationsRun;
 
     public GhmcSampler(GhmcEnsemble ensemble, LogDensity density, GhmcParameters parameters) {
         this.ensemble = ensemble;
@@ -56,25 +55,19 @@ public final class GhmcSampler {
             params[c] = parameters;
         }
         GhmcEnsemble.AfterTransition store = this::store;
-        try {
-            Draws out = recorder.run(parameters, thin, draw -> {
-                if (draw >= 0) {
-                    iteration = draw;
-                    ensemble.step(slots, params, n, store);
-                } else {
-                    ensemble.step(slots, params, n);
-                }
-            }, STAGE, progress, cancelled, listener);
-            iterationsRun = recorder.iterationsRun();
-            return out;
-        } finally {
-            recorder = null;
-        }
+        return recorder.run(parameters, thin, draw -> {
+            if (draw >= 0) {
+                iteration = draw;
+                ensemble.step(slots, params, n, store);
+            } else {
+                ensemble.step(slots, params, n);
+            }
+        }, STAGE, progress, cancelled, listener);
     }
 
     /** Transitions the last {@link #sample} made (every chain moved in each). */
     public long iterationsRun() {
-        return iterationsRun;
+        return recorder == null ? 0 : recorder.iterationsRun();
     }
 
     /** Chain c's draw of the current iteration. */

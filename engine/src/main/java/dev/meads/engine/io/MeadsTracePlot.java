@@ -55,32 +55,16 @@ public final class MeadsTracePlot {
         check(stepSize, alpha);
         boolean marked = marks(firstKept, stepSize);
         SvgFigure figure = new SvgFigure(title(marked, firstKept), 2, 2, 620, 380);
-        double lo = Double.POSITIVE_INFINITY;
-        double hi = 0;
-        for (double[] f : stepSize) {
-            for (double v : f) {
-                lo = Math.min(lo, v);
-                hi = Math.max(hi, v);
-            }
-        }
+        double[] eps = range(stepSize); // all finite and > 0 (checked)
+        double lo = eps[0];
+        double hi = eps[1];
         // a log axis a little wider than the data, by a factor that stays visible on short ranges
         double margin = Math.pow(hi / lo, 0.05) * 1.05;
         svgPanel(figure.panel(0).titles("Step size per fold", "MEADS iteration", "step size (log scale)")
                 .yLogAxis(lo / margin, hi * margin), stepSize, marked ? firstKept : 0, lo / margin, hi * margin);
-        double aLo = Double.POSITIVE_INFINITY;
-        double aHi = Double.NEGATIVE_INFINITY;
-        for (double[] f : alpha) {
-            for (double v : f) {
-                if (Double.isFinite(v)) {
-                    aLo = Math.min(aLo, v);
-                    aHi = Math.max(aHi, v);
-                }
-            }
-        }
-        if (!(aLo <= aHi)) {
-            aLo = 0;
-            aHi = 1;
-        }
+        double[] a = range(alpha);
+        double aLo = a[0];
+        double aHi = a[1];
         double pad = aHi > aLo ? 0.05 * (aHi - aLo) : 0.05;
         svgPanel(figure.panel(1).titles("Momentum refresh fraction alpha per fold", "MEADS iteration", "alpha")
                 .yAxis(aLo - pad, aHi + pad, AxisTicks.linear(aLo - pad, aHi + pad, 6, -1)), alpha,
@@ -118,7 +102,7 @@ public final class MeadsTracePlot {
         return firstKept >= 1 && firstKept <= longest;
     }
 
-    /** {min, max} of the finite values. */
+    /** {min, max} of the finite values; {0, 1} when there are none. */
     private static double[] range(double[][] byFold) {
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;

@@ -35,7 +35,6 @@ public final class AdaptiveSampler {
     private DrawRecorder recorder;
     private int iteration;
     private GhmcParameters announced;
-    private long iterationsRun;
 
     /**
      * @param meads    the adaptation after its warmup, with room in its trace for the iterations
@@ -70,31 +69,25 @@ public final class AdaptiveSampler {
         meads.stopRestarts();
         announced = null;
         int n = ensemble.state().chains();
-        try {
-            Draws out = recorder.run(null, thin, draw -> {
-                meads.iterate();
-                if (draw < 0) {
-                    return;
+        return recorder.run(null, thin, draw -> {
+            meads.iterate();
+            if (draw < 0) {
+                return;
+            }
+            if (draw == 0) {
+                announced = meads.averagedFoldParameters();
+                if (listener != null) {
+                    listener.samplingStarted(announced);
                 }
-                if (draw == 0) {
-                    announced = meads.averagedFoldParameters();
-                    if (listener != null) {
-                        listener.samplingStarted(announced);
-                    }
-                }
-                iteration = draw;
-                ensemble.pool().forEachChunk(n, CHUNK, storeTask);
-            }, STAGE, progress, cancelled, listener);
-            iterationsRun = recorder.iterationsRun();
-            return out;
-        } finally {
-            recorder = null;
-        }
+            }
+            iteration = draw;
+            ensemble.pool().forEachChunk(n, CHUNK, storeTask);
+        }, STAGE, progress, cancelled, listener);
     }
 
     /** MEADS iterations the last {@link #sample} made, kept or not. */
     public long iterationsRun() {
-        return iterationsRun;
+        return recorder == null ? 0 : recorder.iterationsRun();
     }
 
     /**
