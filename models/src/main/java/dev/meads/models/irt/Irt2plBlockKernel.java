@@ -211,7 +211,10 @@ final class Irt2plBlockKernel {
 
     /**
      * Pass 1 for item {@code j} whose logits are bounded ({@link #discriminations}): {@code s} and
-     * {@code e = exp(-|s|)} of every student, in response order, with no underflow check.
+     * {@code e = exp(-|s|)} of every student, in response order, with no underflow check. The
+     * exponential reduces its argument in one step
+     * ({@link VectorExp#expNegativeInRangeOneStepReduction}): within 2 ulp where the posterior's
+     * logits are, for one vector operation less per response (about 4 % of the gradient).
      */
     private void logits(int j) {
         int row = j * students;
@@ -223,7 +226,7 @@ final class Irt2plBlockKernel {
             for (int k = from; k < to; k++) {
                 DoubleVector s = signedA.fma(DoubleVector.fromArray(S, theta, order[row + k] * L), offset);
                 s.intoArray(signedLogit, k * L);
-                VectorExp.expNegativeInRange(s.abs()).intoArray(expNegAbs, k * L);
+                VectorExp.expNegativeInRangeOneStepReduction(s.abs()).intoArray(expNegAbs, k * L);
             }
         }
     }
@@ -245,7 +248,11 @@ final class Irt2plBlockKernel {
     /**
      * Pass 3 for item {@code j}: the log likelihood terms {@code min(s, 0)} (the {@code log1p(e)}
      * terms are in the products) and the gradient sums, from {@code 2 dS}, which is
-     * {@code 2e/(1+e)} for {@code s > 0} and {@code 2/(1+e)} otherwise.
+     * {@code 2e/(1+e)} for {@code s > 0} and {@code 2/(1+e)} otherwise. Within a response group
+     * {@code +-a_j/2} is one factor: each student's term is one fused multiply-add into its
+     * gradient, and the item's sum is {@code (+-a_j/2) sum 2 dS}, multiplied once per group (one
+     * vector operation less per response than a product per response; 4 % and 2 % faster in
+     * two sittings, jmh/RESULTS.md).
      */
     private void responseTerms(int j) {
         DoubleVector logLik = DoubleVector.fromArray(S, logLikelihood, 0);
@@ -255,6 +262,7 @@ final class Irt2plBlockKernel {
         int row = j * students;
         for (int group = 0; group < 2; group++) {
             DoubleVector signedHalfA = DoubleVector.fromArray(S, signedHalfDiscrimination, (2 * j + group) * L);
+            DoubleVector sumTwiceDS = zero;
             int from = group == 0 ? 0 : ones[j];
             int to = group == 0 ? ones[j] : students;
             for (int k = from; k < to; k++) {
@@ -264,12 +272,12 @@ final class Irt2plBlockKernel {
                 VectorMask<Double> notPositive = s.compare(VectorOperators.LE, zero);
                 DoubleVector twiceDS = e.mul(twoOverOnePlusE).blend(twoOverOnePlusE, notPositive);
                 logLik = logLik.add(s, notPositive);
-                DoubleVector aDS = signedHalfA.mul(twiceDS);
                 int i = order[row + k] * L;
-                DoubleVector.fromArray(S, gradTheta, i).add(aDS).intoArray(gradTheta, i);
-                sumADS = sumADS.add(aDS);
+                signedHalfA.fma(twiceDS, DoubleVector.fromArray(S, gradTheta, i)).intoArray(gradTheta, i);
+                sumTwiceDS = sumTwiceDS.add(twiceDS);
                 sumSDS = s.fma(twiceDS, sumSDS);
             }
+            sumADS = signedHalfA.fma(sumTwiceDS, sumADS);
         }
         logLik.intoArray(logLikelihood, 0);
         sumADS.intoArray(sumSignedADS, j * L);

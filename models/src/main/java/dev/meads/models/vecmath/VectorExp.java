@@ -88,10 +88,25 @@ public final class VectorExp {
         DoubleVector n = shifted.sub(x.broadcast(SHIFTER)); // exactly -round(x / ln2)
         DoubleVector u = n.fma(x.broadcast(LN2_HI), x);
         u = n.fma(x.broadcast(LN2_LO), u); // x - round(x / ln2) ln2, in [-ln2/2, ln2/2]
-        DoubleVector scale = shifted.viewAsIntegralLanes()
-                .lanewise(VectorOperators.LSHL, 52)
-                .viewAsFloatingLanes(); // 2^-round(x / ln2)
-        return expOfNegatedReduced(u).mul(scale);
+        return expOfNegatedReduced(u).mul(powerOfTwo(shifted)); // times 2^-round(x / ln2)
+    }
+
+    /**
+     * {@link #expNegativeInRange} with the reduction in one step, {@code u = x - n ln2} with
+     * {@code ln2} rounded to a double ({@code n = round(x / ln2)}): one fused multiply-add fewer
+     * (the IRT block kernel's 3000 exponentials per gradient run about 4 % faster). The rounding
+     * of {@code ln2}, {@code 2.32e-17}, times {@code |n|} adds to the relative error: within
+     * {@code 3.5e-16 + |n| 2.4e-17} of the exact value (measured: 2 ulp at most for
+     * {@code x <= 5}, against 1 for {@link #expNegativeInRange}; 3e-15 relative at {@code x = 80},
+     * where the result is about 1e-35; 2.4e-14 near the cutoff, where it is below 1e-300). Same
+     * range as {@link #expNegativeInRange}; above {@link #UNDERFLOW_CUTOFF} the result is
+     * meaningless.
+     */
+    public static DoubleVector expNegativeInRangeOneStepReduction(DoubleVector x) {
+        DoubleVector shifted = x.fma(x.broadcast(-LOG2E), x.broadcast(SHIFTER));
+        DoubleVector n = shifted.sub(x.broadcast(SHIFTER)); // exactly -round(x / ln2)
+        DoubleVector u = n.fma(x.broadcast(LN2_HI), x); // x - round(x / ln2) ln2, to |n| 2.32e-17
+        return expOfNegatedReduced(u).mul(powerOfTwo(shifted)); // times 2^-round(x / ln2)
     }
 
     /**
@@ -120,12 +135,18 @@ public final class VectorExp {
         DoubleVector n = shifted.sub(x.broadcast(SHIFTER_HALF_SCALE)); // exactly round(x / ln2)
         DoubleVector u = n.fma(x.broadcast(LN2_HI), x.neg());
         u = n.fma(x.broadcast(LN2_LO), u); // round(x / ln2) ln2 - x, in [-ln2/2, ln2/2]
-        DoubleVector halfScale = shifted.viewAsIntegralLanes()
-                .lanewise(VectorOperators.LSHL, 52)
-                .viewAsFloatingLanes(); // 2^(round(x / ln2) - 1): reaches exp(709.78) without overflowing
+        DoubleVector halfScale = powerOfTwo(shifted); // 2^(round(x / ln2) - 1): reaches exp(709.78) without overflowing
         DoubleVector y = expOfNegatedReduced(u).mul(x.broadcast(2.0)).mul(halfScale); // one rounding
         return y.blend(x.broadcast(Double.POSITIVE_INFINITY), x.compare(VectorOperators.GT, x.broadcast(EXP_OVERFLOW)))
                 .blend(x.broadcast(0.0), x.compare(VectorOperators.LT, x.broadcast(EXP_UNDERFLOW)));
+    }
+
+    /**
+     * The power of two whose biased exponent a shifter left in the low bits of {@code shifted}
+     * (see the class comment): those bits moved to the exponent field.
+     */
+    private static DoubleVector powerOfTwo(DoubleVector shifted) {
+        return shifted.viewAsIntegralLanes().lanewise(VectorOperators.LSHL, 52).viewAsFloatingLanes();
     }
 
     /**

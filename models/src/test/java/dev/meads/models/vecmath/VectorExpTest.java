@@ -117,6 +117,58 @@ class VectorExpTest {
     }
 
     @Test
+    void oneStepReductionStaysWithinItsBound() {
+        double[] xs = arguments(100_000, 11);
+        double[] values = VectorArrays.apply(VectorExp::expNegativeInRangeOneStepReduction, xs, 0.0);
+        double worstSmallX = 0; // in ulp, for x <= 5, where the IRT kernel's logits mostly are
+        double worstExcess = 0; // relative error beyond the bound's |n| part, in units of 1e-16
+        for (int k = 0; k < xs.length; k++) {
+            double exact = VectorArrays.expNegativeExact(xs[k]);
+            if (exact < Double.MIN_NORMAL) {
+                int at = k;
+                double reference = Math.exp(-xs[k]); // the bound's relative part, plus subnormal rounding
+                assertTrue(Math.abs(values[k] - reference) <= 2.4e-14 * reference + 2 * Double.MIN_VALUE,
+                        () -> "subnormal exp(-x) at x=" + xs[at] + ": " + values[at]);
+                continue;
+            }
+            long n = Math.round(xs[k] / 0.6931471805599453);
+            double relative = Math.abs(values[k] - exact) / exact;
+            worstExcess = Math.max(worstExcess, (relative - n * 2.4e-17) / 1e-16);
+            if (xs[k] <= 5) {
+                worstSmallX = Math.max(worstSmallX, VectorArrays.ulps(values[k], exact));
+            }
+        }
+        assertTrue(worstExcess <= 3.5, "relative error beyond |n| 2.4e-17: " + worstExcess + "e-16");
+        assertTrue(worstSmallX <= 2.0, "max error for x <= 5: " + worstSmallX + " ulp");
+        // The one-step reduction is a different function: the |n| term shows far from 0.
+        double[] far = VectorArrays.apply(VectorExp::expNegativeInRangeOneStepReduction, new double[] {600.3}, 0.0);
+        double exact = VectorArrays.expNegativeExact(600.3);
+        assertTrue(Math.abs(far[0] - exact) / exact > 1e-15, "error at x=600.3: " + Math.abs(far[0] - exact) / exact);
+    }
+
+    @Test
+    void zeroBeyondCutoffAlsoServesTheOneStepReduction() {
+        double[] s = {-0.5, 3.0, -708.71, 800.0, Double.NEGATIVE_INFINITY, Double.NaN, 1e300, -2.0};
+        double[] abs = new double[s.length];
+        for (int i = 0; i < s.length; i++) {
+            abs[i] = Math.abs(s[i]);
+        }
+        int n = (s.length + VectorArrays.S.length() - 1) / VectorArrays.S.length() * VectorArrays.S.length();
+        double[] padded = java.util.Arrays.copyOf(s, n);
+        double[] e = java.util.Arrays.copyOf(
+                VectorArrays.apply(VectorExp::expNegativeInRangeOneStepReduction, abs, 0.0), n);
+        VectorExp.zeroBeyondCutoff(padded, e, 0, n);
+        assertEquals(Math.exp(-0.5), e[0], 2 * Math.ulp(Math.exp(-0.5)));
+        assertEquals(Math.exp(-3.0), e[1], 2 * Math.ulp(Math.exp(-3.0)));
+        assertEquals(0.0, e[2]);
+        assertEquals(0.0, e[3]);
+        assertEquals(0.0, e[4]);
+        assertTrue(Double.isNaN(e[5]));
+        assertEquals(0.0, e[6]);
+        assertEquals(Math.exp(-2.0), e[7], 2 * Math.ulp(Math.exp(-2.0)));
+    }
+
+    @Test
     void nanPropagates() {
         double[] values = VectorArrays.apply(VectorExp::expNegative, new double[] {Double.NaN, 1.0}, 0.0);
         assertTrue(Double.isNaN(values[0]));
