@@ -7,7 +7,8 @@ import jdk.incubator.vector.VectorOperators;
  * {@code exp(-x)} for {@code x >= 0}, and {@code exp(x)} for any {@code x}, on vectors, built
  * from fused multiply-adds only (no {@code lanewise(EXP)}, no table lookups), accurate to about
  * one ulp (measured against 40-digit values: within 1 ulp of the correctly rounded result,
- * see the tests). Only IEEE operations are used, so results are the same bits whether the code runs
+ * see the tests); {@link #expNegativeInRangeOneStepReduction} trades some of that accuracy for
+ * one operation less (its own bound is in its comment). Only IEEE operations are used, so results are the same bits whether the code runs
  * compiled or interpreted ({@code lanewise(EXP)} may call a different library in each).
  *
  * <p>Method: {@code x = n ln2 + u} with integer {@code n = round(x / ln2)} and
@@ -16,7 +17,8 @@ import jdk.incubator.vector.VectorOperators;
  * the low mantissa bits, and because the exponent bias 1023 is folded into the shifter those
  * bits, shifted left by 52, are already the IEEE bit pattern of {@code 2^-n}. {@code u} is
  * formed in two steps with {@code ln2} split into a double and its remainder (Cody and Waite),
- * each step a single fused multiply-add. {@code exp(-u) = 1 - u + u^2 T(u)} where {@code T} is
+ * each step a single fused multiply-add (one step, without the remainder, in
+ * {@link #expNegativeInRangeOneStepReduction}). {@code exp(-u) = 1 - u + u^2 T(u)} where {@code T} is
  * of degree 9; the coefficients come from a relative-error minimax fit of degree 11 on
  * {@code [-ln2/2, ln2/2]} (Remez exchange in 60-digit arithmetic; maximum relative error of the
  * exact polynomial 3.6e-18). The polynomial is evaluated as a Horner scheme in {@code u^2} over
@@ -94,11 +96,12 @@ public final class VectorExp {
     /**
      * {@link #expNegativeInRange} with the reduction in one step, {@code u = x - n ln2} with
      * {@code ln2} rounded to a double ({@code n = round(x / ln2)}): one fused multiply-add fewer
-     * (the IRT block kernel's 3000 exponentials per gradient run about 4 % faster). The rounding
-     * of {@code ln2}, {@code 2.32e-17}, times {@code |n|} adds to the relative error: within
-     * {@code 3.5e-16 + |n| 2.4e-17} of the exact value (measured: 2 ulp at most for
-     * {@code x <= 5}, against 1 for {@link #expNegativeInRange}; 3e-15 relative at {@code x = 80},
-     * where the result is about 1e-35; 2.4e-14 near the cutoff, where it is below 1e-300). Same
+     * (the IRT block kernel's gradient runs about 4 % faster). The rounding of {@code ln2},
+     * {@code 2.32e-17}, times {@code |n|} adds to the relative error: within
+     * {@code 3.5e-16 + |n| 2.4e-17} of the exact value (measured: at most 2 ulp for
+     * {@code x <= 5}, against 1 for {@link #expNegativeInRange}; 3 ulp up to 10, 6 up to 20, 12 up
+     * to 40; 3e-15 relative at {@code x = 80}, where the result is about 2e-35; 2.4e-14 near the
+     * cutoff, where it is below 1e-300). Same
      * range as {@link #expNegativeInRange}; above {@link #UNDERFLOW_CUTOFF} the result is
      * meaningless.
      */
