@@ -7,16 +7,10 @@ import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -30,37 +24,13 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 5, time = 2)
 @Measurement(iterations = 10, time = 2)
 @Fork(value = 2, jvmArgsAppend = {"--add-modules=jdk.incubator.vector"})
-@State(Scope.Benchmark)
 public class AdaptiveSamplingBenchmark {
     private static final int ITERATIONS = 100;
-
-    @Param({"IRT", "RADON"})
-    public Workload workload;
-
-    @Param({"1", "2"})
-    public int threads;
-
-    private ContinuingEnsemble state;
-
-    @Setup(Level.Trial)
-    public void setUp() {
-        state = new ContinuingEnsemble(workload, threads);
-    }
-
-    @Setup(Level.Iteration)
-    public void enoughRoom() {
-        state.ensureRoom();
-    }
-
-    @TearDown(Level.Trial)
-    public void tearDown() {
-        state.close();
-    }
 
     /** Reported per iteration of 64 chains (the phase divided by 100). */
     @Benchmark
     @OperationsPerInvocation(ITERATIONS)
-    public Draws adaptive100() {
+    public Draws adaptive100(ContinuingEnsemble state) {
         WarmEnsemble warm = state.warm();
         return new AdaptiveSampler(warm.meads, warm.ensemble, warm.model)
                 .sample(ITERATIONS, ProgressListener.NONE, () -> false, null);

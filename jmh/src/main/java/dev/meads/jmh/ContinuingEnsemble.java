@@ -1,12 +1,21 @@
 package dev.meads.jmh;
 
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
 /**
- * A {@link WarmEnsemble} for benchmarks that go on iterating MEADS: it has room for
- * {@link #CAPACITY} MEADS iterations (MeadsAdaptation throws once they are used up), and
- * {@link #ensureRoom} renews it when fewer than {@link #HEADROOM} are left, counting the
- * worker share over every state of the trial.
+ * JMH state for benchmarks that go on iterating MEADS: a {@link WarmEnsemble} with room for
+ * {@link #CAPACITY} MEADS iterations (MeadsAdaptation throws once they are used up), renewed
+ * before each JMH iteration that would start with fewer than {@link #HEADROOM} left, counting the
+ * worker share over every state of the trial. A benchmark method takes it as a parameter; its
+ * {@code workload} and {@code threads} are the benchmark's parameters.
  */
-final class ContinuingEnsemble implements AutoCloseable {
+@State(Scope.Benchmark)
+public class ContinuingEnsemble {
     /** MEADS iterations a state has room for. */
     static final int CAPACITY = 300_000;
     /**
@@ -17,15 +26,18 @@ final class ContinuingEnsemble implements AutoCloseable {
      */
     static final int HEADROOM = 150_000;
 
-    private final Workload workload;
-    private final int threads;
+    @Param({"IRT", "RADON"})
+    public Workload workload;
+
+    @Param({"1", "2"})
+    public int threads;
+
     private final WorkerShare share = new WorkerShare();
     private WarmEnsemble warm;
 
-    ContinuingEnsemble(Workload workload, int threads) {
-        this.workload = workload;
-        this.threads = threads;
-        this.warm = new WarmEnsemble(workload, threads, 1000, CAPACITY);
+    @Setup(Level.Trial)
+    public void setUp() {
+        warm = new WarmEnsemble(workload, threads, 1000, CAPACITY);
     }
 
     /** The current state. */
@@ -34,7 +46,8 @@ final class ContinuingEnsemble implements AutoCloseable {
     }
 
     /** Starts a fresh state when the current one has fewer than {@link #HEADROOM} iterations left. */
-    void ensureRoom() {
+    @Setup(Level.Iteration)
+    public void ensureRoom() {
         if (CAPACITY - warm.meads.iteration() < HEADROOM) {
             share.add(warm);
             warm.close();
@@ -43,7 +56,7 @@ final class ContinuingEnsemble implements AutoCloseable {
     }
 
     /** Prints the trial's worker share and closes the state. */
-    @Override
+    @TearDown(Level.Trial)
     public void close() {
         share.add(warm);
         share.print();
